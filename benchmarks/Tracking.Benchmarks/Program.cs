@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Tracking.Benchmarks -- --filter '*'     (BenchmarkDotNet micro-benchmarks)
+// dotnet run -c Release --project benchmarks/Tracking.Benchmarks -- e2e [options]     (end-to-end ingestion harness)
+if (args.Length > 0 && args[0] == "e2e")
+{
+    return await Tracking.Benchmarks.EndToEnd.EndToEndHarness.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Tracking.Benchmarks.Decoders.NativeDecodeBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Tracking.Server.Mqtt;
+
+/// <summary>How fixes arrive over MQTT. Section <c>Mqtt</c>.</summary>
+public enum MqttMode
+{
+    /// <summary>The server runs its own MQTTnet broker and takes publishes through its interception hook.</summary>
+    Embedded,
+
+    /// <summary>The server is an MQTT 5 client of an existing broker (Mosquitto, EMQX, HiveMQ…).</summary>
+    External,
+}
+
+/// <summary>MQTT settings. Section <c>Mqtt</c>; every setting is documented in appsettings.json and the README.</summary>
+public sealed class MqttOptions
+{
+    public const string Section = "Mqtt";
+
+    public MqttMode Mode { get; set; } = MqttMode.Embedded;
+
+    /// <summary>Embedded: the address the broker listens on (0.0.0.0 for every interface).</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Embedded: the port the broker listens on. External: the broker's port.</summary>
+    public int Port { get; set; } = 1883;
+
+    /// <summary>External: the broker's host name or address.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>External: connect with TLS.</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>External, TLS: accept a certificate that does not validate (test brokers with self-signed certificates only).</summary>
+    public bool AllowUntrustedCertificates { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>External: the client id; keep it stable so the broker keeps this server's session across restarts.</summary>
+    public string ClientId { get; set; } = "tracking-server-" + Environment.MachineName;
+
+    /// <summary>
+    /// External: MQTT 5 shared-subscription group. When set the server subscribes to <c>$share/{group}/tracking/+/fix</c>,
+    /// so several servers in the same group split the devices' messages between them.
+    /// </summary>
+    public string? SharedGroup { get; set; }
+
+    /// <summary>External: how long (seconds) the broker keeps this server's session and queued messages while it is away.</summary>
+    public uint SessionExpirySeconds { get; set; } = 86_400;
+
+    /// <summary>Embedded: most messages queued towards one subscribing client before the oldest is dropped.</summary>
+    public int MaxPendingMessagesPerClient { get; set; } = 10_000;
+}
+
+/// <summary>Checks <see cref="MqttOptions"/> at start, with messages that say what to fix.</summary>
+internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MqttOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Port is < 1 or > 65535)
+        {
+            failures.Add($"Mqtt:Port must be between 1 and 65535 (it is {options.Port}).");
+        }
+
+        if (options.Mode == MqttMode.Embedded && !IPAddress.TryParse(options.BindAddress, out _))
+        {
+            failures.Add($"Mqtt:BindAddress must be an IP address such as 0.0.0.0 or 127.0.0.1 (it is '{options.BindAddress}').");
+        }
+
+        if (options.Mode == MqttMode.External)
+        {
+            if (string.IsNullOrWhiteSpace(options.Host))
+            {
+                failures.Add("Mqtt:Host is required when Mqtt:Mode is External: set it to the broker's host name.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.ClientId))
+            {
+                failures.Add("Mqtt:ClientId must not be empty in External mode: the broker keeps the server's session under it.");
+            }
+
+            if (options.SharedGroup is { } group && (group.Length == 0 || group.IndexOfAny(['/', '+', '#']) >= 0))
+            {
+                failures.Add("Mqtt:SharedGroup must be a non-empty name without '/', '+' or '#'.");
+            }
+        }
+
+        if (options.Password is not null && options.Username is null)
+        {
+            failures.Add("Mqtt:Password is set but Mqtt:Username is not: set both or neither.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,23 @@
+using Tracking.Server;
+using Tracking.Server.Api;
+using Tracking.Server.Health;
+using Tracking.Server.Ingestion;
+using Tracking.Server.Storage;
+
+if (args.Length > 0 && args[0] == "migrate")
+{
+    return await MigrateCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddStorage();
+builder.AddIngestion();
+builder.AddHealth();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.MapOpenApi();
+app.MapHealth();
+app.MapTrackingApi();
+await app.RunAsync();
+return 0;
