@@ -37,8 +37,8 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
                 {
                     await importer.StartRowAsync(cancellationToken);
                     await importer.WriteAsync(fix.DeviceId, NpgsqlDbType.Text, cancellationToken);
-                    await importer.WriteAsync(fix.DeviceTime, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await importer.WriteAsync(fix.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await importer.WriteAsync(fix.DeviceTime.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                    await importer.WriteAsync(fix.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
                     await importer.WriteAsync(fix.Longitude, NpgsqlDbType.Double, cancellationToken);
                     await importer.WriteAsync(fix.Latitude, NpgsqlDbType.Double, cancellationToken);
                     await WriteOptionalAsync(importer, fix.Speed, cancellationToken);

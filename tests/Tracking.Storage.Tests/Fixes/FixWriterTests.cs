@@ -1,0 +1,97 @@
+using Tracking.Core.Fixes;
+using Tracking.Storage.Fixes;
+
+namespace Tracking.Storage.Tests.Fixes;
+
+public sealed class FixWriterTests(MigratedDatabase fixture) : IClassFixture<MigratedDatabase>
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    private static Fix At(string device, DateTimeOffset time, double lat = 52.6369, double lon = -1.1398) => new()
+    {
+        DeviceId = device,
+        DeviceTime = time,
+        Latitude = lat,
+        Longitude = lon,
+        Source = FixSource.Native,
+        ReceivedAt = time.AddSeconds(1),
+    };
+
+    [Fact]
+    public async Task Written_fix_reads_back_with_every_value_and_lon_lat_in_the_right_axes()
+    {
+        var fix = At("writer-values", Noon, lat: 52.6369123, lon: -1.1398456) with { Speed = 13.5, Heading = 271.5, Accuracy = 4.75, Altitude = 71.25 };
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+
+        var inserted = await writer.WriteAsync([fix]);
+
+        Assert.Equal(1, inserted);
+        var stored = Assert.Single(await new FixQueries(fixture.Database.DataSource).TrackAsync("writer-values", Noon.AddHours(-1), Noon.AddHours(1), 10));
+        Assert.Equal(fix, stored);
+        Assert.Equal(-1.1398456, await fixture.Database.ScalarAsync("SELECT ST_X(position) * 1e7 FROM fixes WHERE device_id = 'writer-values'") / 1e7, 7);
+    }
+
+    [Fact]
+    public async Task Missing_optional_values_are_stored_as_null()
+    {
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+
+        await writer.WriteAsync([At("writer-nulls", Noon)]);
+
+        Assert.Equal(1, await fixture.Database.ScalarAsync(
+            "SELECT count(*) FROM fixes WHERE device_id = 'writer-nulls' AND speed IS NULL AND heading IS NULL AND accuracy IS NULL AND altitude IS NULL"));
+    }
+
+    [Fact]
+    public async Task Duplicates_within_a_batch_and_across_batches_are_stored_once()
+    {
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+        var first = At("writer-dup", Noon);
+        var second = At("writer-dup", Noon.AddSeconds(1));
+
+        var insertedFirst = await writer.WriteAsync([first, first with { Latitude = 52.7 }, second]);
+        var insertedAgain = await writer.WriteAsync([second, first]);
+
+        Assert.Equal(2, insertedFirst);
+        Assert.Equal(0, insertedAgain);
+        Assert.Equal(2, await fixture.Database.ScalarAsync("SELECT count(*) FROM fixes WHERE device_id = 'writer-dup'"));
+    }
+
+    [Fact]
+    public async Task A_fix_for_a_day_without_a_partition_creates_that_days_partition()
+    {
+        var day = new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero);
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+
+        await writer.WriteAsync([At("writer-partition", day), At("writer-partition", day.AddDays(1))]);
+
+        Assert.Equal(1, await fixture.Database.ScalarAsync("SELECT count(*) FROM pg_class WHERE relname = 'fixes_20260329'"));
+        Assert.Equal(1, await fixture.Database.ScalarAsync("SELECT count(*) FROM fixes_20260330 WHERE device_id = 'writer-partition'"));
+    }
+
+    [Fact]
+    public async Task Partition_boundaries_are_utc_midnight()
+    {
+        var lastMomentOfDay = new DateTimeOffset(2026, 6, 1, 23, 59, 59, 999, TimeSpan.Zero);
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+
+        // 00:30 in British Summer Time is still the previous UTC day.
+        await writer.WriteAsync([At("writer-midnight", lastMomentOfDay), At("writer-midnight", new DateTimeOffset(2026, 6, 2, 0, 30, 0, TimeSpan.FromHours(1)))]);
+
+        Assert.Equal(2, await fixture.Database.ScalarAsync("SELECT count(*) FROM fixes_20260601 WHERE device_id = 'writer-midnight'"));
+    }
+
+    [Fact]
+    public async Task Writer_recovers_after_its_connection_was_terminated()
+    {
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+        await writer.WriteAsync([At("writer-reconnect", Noon)]);
+        await fixture.Database.ScalarAsync(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+
+        await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => writer.WriteAsync([At("writer-reconnect", Noon.AddSeconds(1))]));
+        var inserted = await writer.WriteAsync([At("writer-reconnect", Noon.AddSeconds(1))]);
+
+        Assert.Equal(1, inserted);
+    }
+}
