@@ -15,7 +15,8 @@ public static class RepositoryPaths
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+            // The tests run from bin/<Configuration>/net10.0/: build the server in the same configuration.
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var path = Path.Combine(Root, "src", "Tracking.Server", "bin", configuration, "net10.0", "Tracking.Server.dll");
             return File.Exists(path)
                 ? path

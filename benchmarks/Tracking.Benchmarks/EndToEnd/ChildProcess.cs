@@ -13,6 +13,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly Action<string>? _onLine;
     private readonly List<string> _errors = [];
+    private bool _disposed;
 
     private ChildProcess(Process process, StreamWriter log, Action<string>? onLine)
     {
@@ -132,6 +133,12 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.WaitForExit(); // drains the output events
         lock (_log)

@@ -1,15 +1,15 @@
 namespace Tracking.Benchmarks.EndToEnd;
 
 /// <summary>
-/// Samples the cumulative CPU time of each <see cref="CpuComponent"/> every 100 ms from <c>/proc</c>, so the CPU spent in
+/// Samples the cumulative CPU time of each <see cref="CpuComponent"/> every 250 ms from <c>/proc</c>, so the CPU spent in
 /// any window can be read afterwards: the throughput window (first receipt → last commit) is only known once the run
 /// is over. A process first seen after the start counts from zero (it was born during the run); one that exits keeps
-/// its last sample (at most 100 ms of its CPU is missed). Values between samples are interpolated linearly.
+/// its last sample (at most 250 ms of its CPU is missed). Values between samples are interpolated linearly.
 /// Not thread-safe: start, stop and measure from one thread; the sampling loop is its own task.
 /// </summary>
 internal sealed class CpuMeter : IAsyncDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private readonly IReadOnlyList<CpuComponent> _components;
     private readonly Dictionary<int, (int Component, long Baseline, long Last)> _processes = [];
     private readonly List<Sample> _samples = [];
@@ -41,12 +41,19 @@ internal sealed class CpuMeter : IAsyncDisposable
         _loop = Task.Run(async () =>
         {
             using var timer = new PeriodicTimer(Interval);
-            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing) && !_stop.IsCancellationRequested)
+            try
             {
-                lock (_samples)
+                while (await timer.WaitForNextTickAsync(_stop.Token))
                 {
-                    TakeSample();
+                    lock (_samples)
+                    {
+                        TakeSample();
+                    }
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // stopped
             }
         });
     }

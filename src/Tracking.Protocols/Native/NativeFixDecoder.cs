@@ -84,6 +84,12 @@ public static class NativeFixDecoder
         {
             Fail(fixes, firstFix, rejections, firstRejection, "payload is not well-formed JSON");
         }
+        catch (InvalidOperationException)
+        {
+            // The reader checks a string's escapes and UTF-8 only when it unescapes it (an escaped member name or t),
+            // and reports a lone surrogate ("\ud800") or invalid UTF-8 there with this exception, not JsonException.
+            Fail(fixes, firstFix, rejections, firstRejection, "payload holds a string with invalid UTF-8 or a lone surrogate escape");
+        }
     }
 
     private static void Fail(List<Fix> fixes, int firstFix, List<Rejection> rejections, int firstRejection, string detail)

@@ -45,6 +45,9 @@ public sealed class TrackingServer : WebApplicationFactory<Program>
 
     public IReadOnlyCollection<string> LoggedErrors => _errors.Errors;
 
+    /// <summary>Errors and warnings the server logged, for failure messages.</summary>
+    public string LoggedProblems => string.Join('\n', _errors.Errors.Concat(_errors.Warnings));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
