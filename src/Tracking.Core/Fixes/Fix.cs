@@ -23,7 +23,7 @@ public sealed record Fix
     /// <summary>Ground speed in metres per second, when the device reported it.</summary>
     public double? Speed { get; init; }
 
-    /// <summary>Course over ground in degrees clockwise from true north, 0 ≤ heading &lt; 360, when reported.</summary>
+    /// <summary>Course over ground in degrees clockwise from true north, 0 ≤ heading ≤ 360 (0 and 360 are both north), when reported.</summary>
     public double? Heading { get; init; }
 
     /// <summary>Horizontal accuracy (radius) in metres, when reported.</summary>

@@ -16,7 +16,8 @@ public static class NativeFixDecoder
     /// <summary>Largest accepted payload. A day of buffered fixes belongs in several messages, not one.</summary>
     public const int MaxPayloadBytes = 4096;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 4 };
+    // A fix is flat; the depth allows a batch array plus unknown members nested a few levels, and bounds the work of a hostile payload.
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
     /// <summary>
     /// Decodes one message. Each good fix is appended to <paramref name="fixes"/>, each refused one to
@@ -234,6 +235,12 @@ public static class NativeFixDecoder
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, ref Rejection? error)
     {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            // Like the optional fields, null means absent; the caller then reports t as missing.
+            return null;
+        }
+
         if (reader.TokenType == JsonTokenType.Number)
         {
             if (reader.TryGetInt64(out var ms) && ms is >= 0 and <= MaxUnixMilliseconds)

@@ -32,7 +32,7 @@ internal sealed partial class ExternalBrokerClient(
 
     /// <summary>The subscription's topic filter, with the shared-subscription prefix when a group is configured.</summary>
     public static string TopicFilter(MqttOptions settings) =>
-        settings.SharedGroup is { } group ? $"$share/{group}/{TopicRouter.NativeFixFilter}" : TopicRouter.NativeFixFilter;
+        settings.HasSharedGroup ? $"$share/{settings.SharedGroup}/{TopicRouter.NativeFixFilter}" : TopicRouter.NativeFixFilter;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,12 +90,12 @@ internal sealed partial class ExternalBrokerClient(
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId(settings.ClientId)
+            .WithClientId(settings.EffectiveClientId)
             // A persistent session: what arrives while this server is away waits in the broker for it.
             .WithCleanStart(false)
             .WithSessionExpiryInterval(settings.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(15));
-        if (settings.Username is not null)
+        if (!string.IsNullOrEmpty(settings.Username))
         {
             builder.WithCredentials(settings.Username, settings.Password);
         }

@@ -39,14 +39,22 @@ public sealed class MqttOptions
 
     public string? Password { get; set; }
 
-    /// <summary>External: the client id; keep it stable so the broker keeps this server's session across restarts.</summary>
-    public string ClientId { get; set; } = "tracking-server-" + Environment.MachineName;
+    /// <summary>
+    /// External: the client id; keep it stable so the broker keeps this server's session across restarts.
+    /// Empty means <c>tracking-server-{machine name}</c>.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client id to connect with: <see cref="ClientId"/>, or the default derived from the machine name.</summary>
+    public string EffectiveClientId => string.IsNullOrWhiteSpace(ClientId) ? "tracking-server-" + Environment.MachineName : ClientId;
 
     /// <summary>
-    /// External: MQTT 5 shared-subscription group. When set the server subscribes to <c>$share/{group}/tracking/+/fix</c>,
-    /// so several servers in the same group split the devices' messages between them.
+    /// External: MQTT 5 shared-subscription group. When set (non-empty) the server subscribes to
+    /// <c>$share/{group}/tracking/+/fix</c>, so several servers in the same group split the devices' messages between them.
     /// </summary>
     public string? SharedGroup { get; set; }
+
+    public bool HasSharedGroup => !string.IsNullOrEmpty(SharedGroup);
 
     /// <summary>External: how long (seconds) the broker keeps this server's session and queued messages while it is away.</summary>
     public uint SessionExpirySeconds { get; set; } = 86_400;
@@ -78,18 +86,13 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
                 failures.Add("Mqtt:Host is required when Mqtt:Mode is External: set it to the broker's host name.");
             }
 
-            if (string.IsNullOrWhiteSpace(options.ClientId))
+            if (options.HasSharedGroup && options.SharedGroup!.IndexOfAny(['/', '+', '#']) >= 0)
             {
-                failures.Add("Mqtt:ClientId must not be empty in External mode: the broker keeps the server's session under it.");
-            }
-
-            if (options.SharedGroup is { } group && (group.Length == 0 || group.IndexOfAny(['/', '+', '#']) >= 0))
-            {
-                failures.Add("Mqtt:SharedGroup must be a non-empty name without '/', '+' or '#'.");
+                failures.Add($"Mqtt:SharedGroup must be a name without '/', '+' or '#' (it is '{options.SharedGroup}').");
             }
         }
 
-        if (options.Password is not null && options.Username is null)
+        if (!string.IsNullOrEmpty(options.Password) && string.IsNullOrEmpty(options.Username))
         {
             failures.Add("Mqtt:Password is set but Mqtt:Username is not: set both or neither.");
         }

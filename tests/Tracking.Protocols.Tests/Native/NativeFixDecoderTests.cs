@@ -237,7 +237,6 @@ public sealed class NativeFixDecoderTests
     [InlineData("\"2024-03-01T25:00:00Z\"")]
     [InlineData("\"1709294400000\"")]
     [InlineData("true")]
-    [InlineData("null")]
     [InlineData("{\"ms\":1709294400000}")]
     [InlineData("[1709294400000]")]
     public void Time_that_is_neither_iso_nor_unix_milliseconds_is_an_invalid_field(string time)
@@ -283,6 +282,7 @@ public sealed class NativeFixDecoderTests
     [InlineData("t", """{"lat":52.6369,"lon":-1.1398,"spd":13.4}""")]
     [InlineData("lat", """{"t":1709294400000,"lon":-1.1398,"spd":13.4}""")]
     [InlineData("lon", """{"t":1709294400000,"lat":52.6369,"spd":13.4}""")]
+    [InlineData("t", """{"t":null,"lat":52.6369,"lon":-1.1398}""")]
     [InlineData("lat", """{"t":1709294400000,"lat":null,"lon":-1.1398}""")]
     [InlineData("lon", """{"t":1709294400000,"lat":52.6369,"lon":null}""")]
     public void A_missing_required_field_is_a_missing_field_naming_it(string field, string json)
