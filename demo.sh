@@ -35,11 +35,7 @@ port_in_use "$MQTT_PORT" &&
 "$SCRIPTS/postgres.sh" init "$PG_DIR" "$PG_PORT"
 DB_URL="$("$SCRIPTS/postgres.sh" url "$PG_PORT")"
 
-# .NET 10's `dotnet new sln` writes Tracking.slnx; accept either.
 SOLUTION=Tracking.sln
-if [[ ! -f "$SOLUTION" && -f Tracking.slnx ]]; then
-    SOLUTION=Tracking.slnx
-fi
 
 say "building ($SOLUTION, Release)..."
 dotnet build "$SOLUTION" -c Release --nologo -v quiet || die "build failed (see the errors above)"
@@ -89,7 +85,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 say "starting the server (log: $SERVER_LOG)"
-ConnectionStrings__Tracking="$DB_URL" Tracking__DemoMode=true \
+ConnectionStrings__Tracking="$DB_URL" Tracking__DemoMode=true Tracking__Journal__Directory="$ROOT/.data/journal" \
     setsid dotnet run --project src/Tracking.Server -c Release --no-build -- \
     --urls "http://0.0.0.0:$HTTP_PORT" >"$SERVER_LOG" 2>&1 </dev/null &
 SERVER_PID=$!
@@ -116,7 +112,12 @@ setsid dotnet run --project simulators/Tracking.Simulator -c Release --no-build 
 SIM_PID=$!
 
 echo
-echo "Tracking is running: live map at http://localhost:$HTTP_PORT/ — API: http://localhost:$HTTP_PORT/api/live — stop with Ctrl-C"
+echo "Tracking is running (demo mode: unknown devices register themselves). Stop with Ctrl-C."
+echo "  live positions:  http://localhost:$HTTP_PORT/api/live"
+echo "  ingestion stats: http://localhost:$HTTP_PORT/api/ingest/stats"
+echo "  a device track:  http://localhost:$HTTP_PORT/api/devices/sim-0001/track"
+echo "  API description: http://localhost:$HTTP_PORT/openapi/v1.json"
+echo "  MQTT broker:     localhost:$MQTT_PORT (publish to tracking/{deviceId}/fix)"
 echo "(logs: $SERVER_LOG, $SIM_LOG)"
 echo
 

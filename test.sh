@@ -29,11 +29,7 @@ TRACKING_TEST_DB="$("$SCRIPTS/postgres.sh" url "$PG_PORT")"
 export TRACKING_TEST_DB
 export TRACKING_SCRIPTS="$SCRIPTS"
 
-# .NET 10's `dotnet new sln` writes Tracking.slnx; accept either.
 SOLUTION=Tracking.sln
-if [[ ! -f "$SOLUTION" && -f Tracking.slnx ]]; then
-    SOLUTION=Tracking.slnx
-fi
 
 echo "test.sh: TRACKING_TEST_DB=$TRACKING_TEST_DB" >&2
 exec dotnet test "$SOLUTION" "$@"
