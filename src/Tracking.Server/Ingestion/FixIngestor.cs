@@ -39,7 +39,10 @@ internal sealed class FixIngestor(
         }
 
         stats.Message();
+        using var activity = IngestionTelemetry.Source.StartActivity("receive");
+        activity?.SetTag("tracking.device_id", route.DeviceId);
         var accepted = Decode(topic, route, payload);
+        activity?.SetTag("tracking.accepted", accepted?.Length ?? 0);
         if (accepted is null)
         {
             return IngestOutcome.NothingToStore;

@@ -23,6 +23,7 @@ internal sealed partial class JournalDrainer(
     ILogger<JournalDrainer> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(5);
+    private long _drainedThisProcess;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,6 +45,8 @@ internal sealed partial class JournalDrainer(
 
                 if (fixes.Count > 0)
                 {
+                    using var activity = IngestionTelemetry.Source.StartActivity("store");
+                    activity?.SetTag("tracking.fixes", fixes.Count);
                     var inserted = await WriteWithRetryAsync(writer, fixes, stoppingToken);
                     stats.Store(inserted, fixes.Count - inserted, time.GetUtcNow(), fixes);
                     if (cursor < journal.RecoveredEnd)
@@ -64,8 +67,6 @@ internal sealed partial class JournalDrainer(
         {
         }
     }
-
-    private long _drainedThisProcess;
 
     private async Task<int> WriteWithRetryAsync(FixWriter writer, List<Core.Fixes.Fix> fixes, CancellationToken stoppingToken)
     {
