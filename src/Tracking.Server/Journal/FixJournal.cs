@@ -40,7 +40,10 @@ internal sealed partial class FixJournal : IAsyncDisposable
     private long _appendedFixes;
     private long _pendingAppends;
 
-    /// <summary>Called on the writer task after each group commit with the fixes that just became durable.</summary>
+    /// <summary>
+    /// Called on the writer task after each group commit with the fixes that just became durable. The list is the
+    /// writer's own buffer, reused for the next commit: a handler copies what it keeps, returns quickly and never throws.
+    /// </summary>
     public event Action<IReadOnlyList<Fix>>? Durable;
 
     public FixJournal(IOptions<JournalOptions> options, IHostEnvironment environment, ILogger<FixJournal> logger)
@@ -126,6 +129,27 @@ internal sealed partial class FixJournal : IAsyncDisposable
 
     private async Task WriteLoop()
     {
+        try
+        {
+            await WriteBatchesAsync();
+        }
+        catch (Exception exception)
+        {
+            // A bug or an unforeseen failure: refuse further appends and fail the waiting ones, so publishers get
+            // no acknowledgement (and resend) instead of waiting for ever.
+            LogWriterStopped(_logger, exception, _directory);
+            _appends.Writer.TryComplete(exception);
+            while (_appends.Reader.TryRead(out var append))
+            {
+                Interlocked.Decrement(ref _pendingAppends);
+                append.Durable.TrySetException(exception);
+            }
+        }
+    }
+
+    private async Task WriteBatchesAsync()
+    {
+        var rollFailing = false;
         var buffer = new ArrayBufferWriter<byte>(MaxBatchBytes + JournalRecordCodec.MaxRecordLength);
         var batch = new List<PendingAppend>();
         var durableFixes = new List<Fix>();
@@ -175,7 +199,20 @@ internal sealed partial class FixJournal : IAsyncDisposable
 
             if (_segment.Position >= _segmentBytes)
             {
-                RollSegment();
+                try
+                {
+                    RollSegment();
+                    rollFailing = false;
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The current segment is intact: keep writing to it and try again after the next commit.
+                    if (!rollFailing)
+                    {
+                        LogRollFailed(_logger, exception, _directory);
+                        rollFailing = true;
+                    }
+                }
             }
         }
     }
@@ -199,7 +236,7 @@ internal sealed partial class FixJournal : IAsyncDisposable
                 RollSegment();
                 return;
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 LogWriteFailed(_logger, exception, _directory);
                 await Task.Delay(TimeSpan.FromSeconds(1));
@@ -223,9 +260,20 @@ internal sealed partial class FixJournal : IAsyncDisposable
 
     private FileStream CreateSegment(long index)
     {
-        var stream = new FileStream(SegmentPath(index), FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
-        DirectorySync.Flush(_directory);
-        return stream;
+        var path = SegmentPath(index);
+        var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        try
+        {
+            DirectorySync.Flush(_directory);
+            return stream;
+        }
+        catch
+        {
+            // Leave nothing half made behind, so that a retry can create the segment.
+            stream.Dispose();
+            File.Delete(path);
+            throw;
+        }
     }
 
     public string SegmentPath(long index) =>
@@ -304,6 +352,12 @@ internal sealed partial class FixJournal : IAsyncDisposable
     }
 
     private sealed record PendingAppend(Fix[] Fixes, TaskCompletionSource Durable);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Cannot start a new journal segment in {Directory}; writing on in the current one and retrying after each commit")]
+    private static partial void LogRollFailed(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Critical, Message = "The journal writer in {Directory} stopped; no fix can be acknowledged until the server restarts")]
+    private static partial void LogWriterStopped(ILogger logger, Exception exception, string directory);
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Journal write failed in {Directory}; the fixes waiting were not acknowledged")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string directory);

@@ -27,9 +27,13 @@ internal sealed partial class EmbeddedBroker(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // MQTTnet listens on IPv4 and IPv6 unless told otherwise: listen only where the operator asked.
+        var address = IPAddress.Parse(settings.BindAddress);
+        var ipv6 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(settings.BindAddress))
+            .WithDefaultEndpointBoundIPAddress(ipv6 ? IPAddress.None : address)
+            .WithDefaultEndpointBoundIPV6Address(ipv6 ? address : IPAddress.None)
             .WithDefaultEndpointPort(settings.Port)
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(settings.MaxPendingMessagesPerClient)
@@ -57,26 +61,25 @@ internal sealed partial class EmbeddedBroker(
     private async Task OnPublishAsync(InterceptingPublishEventArgs e)
     {
         var message = e.ApplicationMessage;
-        var outcome = await ingestor.IngestAsync(message.Topic, message.Payload, e.CancellationToken);
-        if (!outcome.Handled)
-        {
-            return;
-        }
-
-        e.ProcessPublish = false;
-        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce)
-        {
-            return;
-        }
-
         try
         {
-            await outcome.Durable;
+            var outcome = await ingestor.IngestAsync(message.Topic, message.Payload, e.CancellationToken);
+            if (!outcome.Handled)
+            {
+                return;
+            }
+
+            e.ProcessPublish = false;
+            if (message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce)
+            {
+                await outcome.Durable;
+            }
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Not durable, so not acknowledged: closing the connection makes the device send it again.
             LogNotDurable(logger, exception, e.ClientId);
+            e.ProcessPublish = false;
             e.CloseConnection = true;
         }
     }
@@ -85,7 +88,16 @@ internal sealed partial class EmbeddedBroker(
     {
         if (_server is { IsStarted: true })
         {
-            await _server.StopAsync(new MqttServerStopOptions());
+            try
+            {
+                await _server.StopAsync(new MqttServerStopOptions());
+            }
+            catch (InvalidOperationException exception)
+            {
+                // MQTTnet 5.2 can trip over its own listener list while closing (MqttTcpServerAdapter.Cleanup); the
+                // connections are closed by then, and failing the shutdown would only hide the rest of it.
+                LogStopFailed(logger, exception);
+            }
         }
     }
 
@@ -97,6 +109,9 @@ internal sealed partial class EmbeddedBroker(
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Embedded MQTT broker listening on {Address}:{Port}")]
     private static partial void LogStarted(ILogger logger, string address, int port);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "The embedded MQTT broker did not stop cleanly")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Fixes from client {ClientId} could not be made durable; closing its connection so it resends")]
     private static partial void LogNotDurable(ILogger logger, Exception exception, string clientId);

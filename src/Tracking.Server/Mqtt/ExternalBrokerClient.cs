@@ -112,14 +112,27 @@ internal sealed partial class ExternalBrokerClient(
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
-        var outcome = await ingestor.IngestAsync(message.Topic, message.Payload, CancellationToken.None);
-        if (message.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtMostOnce)
+        var acknowledged = message.QualityOfServiceLevel != MqttQualityOfServiceLevel.AtMostOnce;
+        if (acknowledged)
         {
-            return;
+            // Decided before anything can fail: a message we could not make durable must not be acknowledged.
+            e.AutoAcknowledge = false;
         }
 
-        e.AutoAcknowledge = false;
-        await _acks.Writer.WriteAsync(new PendingAck(outcome.Durable, e));
+        Task durable;
+        try
+        {
+            durable = (await ingestor.IngestAsync(message.Topic, message.Payload, CancellationToken.None)).Durable;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            durable = Task.FromException(exception);
+        }
+
+        if (acknowledged)
+        {
+            await _acks.Writer.WriteAsync(new PendingAck(durable, e));
+        }
     }
 
     private static async Task AcknowledgeInOrderAsync(ChannelReader<PendingAck> acks, CancellationToken stoppingToken)
@@ -131,7 +144,7 @@ internal sealed partial class ExternalBrokerClient(
                 await pending.Durable;
                 await pending.Message.AcknowledgeAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is MqttCommunicationException or OperationCanceledException or InvalidOperationException or IOException)
+            catch (Exception)
             {
                 // The connection is gone, or the journal failed: without our PUBACK the broker sends the message again.
             }

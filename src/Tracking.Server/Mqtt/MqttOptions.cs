@@ -20,7 +20,7 @@ public sealed class MqttOptions
 
     public MqttMode Mode { get; set; } = MqttMode.Embedded;
 
-    /// <summary>Embedded: the address the broker listens on (0.0.0.0 for every interface).</summary>
+    /// <summary>Embedded: the address the broker listens on: 0.0.0.0 for every IPv4 interface, :: for every IPv6 one.</summary>
     public string BindAddress { get; set; } = "0.0.0.0";
 
     /// <summary>Embedded: the port the broker listens on. External: the broker's port.</summary>
@@ -72,6 +72,11 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (options.Port is < 1 or > 65535)
         {
             failures.Add($"Mqtt:Port must be between 1 and 65535 (it is {options.Port}).");
+        }
+
+        if (options.MaxPendingMessagesPerClient < 1)
+        {
+            failures.Add($"Mqtt:MaxPendingMessagesPerClient must be at least 1 (it is {options.MaxPendingMessagesPerClient}).");
         }
 
         if (options.Mode == MqttMode.Embedded && !IPAddress.TryParse(options.BindAddress, out _))

@@ -83,7 +83,15 @@ public sealed class TrackingServer : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        try
+        {
+            await base.DisposeAsync();
+        }
+        catch (Exception exception)
+        {
+            throw new InvalidOperationException("The server failed to stop. What it logged:\n" + LoggedProblems, exception);
+        }
+
         Directory.Delete(JournalDirectory, recursive: true);
         if (FailOnLoggedErrors && _errors.Errors.Count > 0)
         {
