@@ -32,6 +32,18 @@ public sealed record Fix
     /// <summary>Altitude in metres above the WGS84 ellipsoid or mean sea level, as the device reports it.</summary>
     public double? Altitude { get; init; }
 
+    /// <summary>Satellites used for the position (NMEA GGA), when reported.</summary>
+    public int? Satellites { get; init; }
+
+    /// <summary>Horizontal dilution of precision (NMEA GGA), when reported; dimensionless, lower is better.</summary>
+    public double? Hdop { get; init; }
+
+    /// <summary>Battery level of the device in percent, 0–100, when reported.</summary>
+    public double? Battery { get; init; }
+
+    /// <summary>The device reported an emergency with this position (e.g. a radio's emergency button, TETRA LIP reason for sending).</summary>
+    public bool Emergency { get; init; }
+
     /// <summary>The protocol the fix arrived in.</summary>
     public required FixSource Source { get; init; }
 

@@ -68,6 +68,21 @@ public sealed class FixValidator(FixValidationOptions options)
             return new Rejection(RejectionReason.InvalidField, "alt must be a finite number");
         }
 
+        if (fix.Satellites is < 0 or > 255)
+        {
+            return new Rejection(RejectionReason.InvalidField, "satellites must be between 0 and 255");
+        }
+
+        if (fix.Hdop is { } hdop && !(hdop >= 0 && double.IsFinite(hdop)))
+        {
+            return new Rejection(RejectionReason.InvalidField, "hdop must be a non-negative number");
+        }
+
+        if (fix.Battery is { } battery && !(battery is >= 0 and <= 100))
+        {
+            return new Rejection(RejectionReason.InvalidField, "battery must be between 0 and 100 percent");
+        }
+
         return null;
     }
 }

@@ -53,6 +53,14 @@ internal static class GeoJsonTrackWriter
             WriteOptional(json, "hdg", fix.Heading);
             WriteOptional(json, "acc", fix.Accuracy);
             WriteOptional(json, "alt", fix.Altitude);
+            WriteOptional(json, "sat", fix.Satellites);
+            WriteOptional(json, "hdop", fix.Hdop);
+            WriteOptional(json, "batt", fix.Battery);
+            if (fix.Emergency)
+            {
+                json.WriteBoolean("emergency", true);
+            }
+
             json.WriteString("source", fix.Source.ToString());
             json.WriteString("receivedAt", fix.ReceivedAt);
             json.WriteEndObject();

@@ -11,7 +11,8 @@ namespace Tracking.Server.Journal;
 /// <code>
 /// u32 body length | u32 CRC-32 of body | body
 /// body: u8 format (1) | u8 source | i64 device time (UTC ticks) | i64 received (UTC ticks)
-///       | f64 latitude | f64 longitude | u8 present-flags (1 speed, 2 heading, 4 accuracy, 8 altitude)
+///       | f64 latitude | f64 longitude
+///       | u8 flags (1 speed, 2 heading, 4 accuracy, 8 altitude, 16 satellites, 32 hdop, 64 battery: present; 128 emergency)
 ///       | f64 for each present optional, in that order | u8 device id length | device id (ASCII)
 /// </code>
 /// The CRC finds a record torn by a crash; a torn record was never acknowledged, so it is dropped.
@@ -22,8 +23,10 @@ internal static class JournalRecordCodec
     private const byte Format = 1;
     private const int FixedBodyLength = 1 + 1 + 8 + 8 + 8 + 8 + 1;
 
-    /// <summary>Largest possible record: header, fixed part, four optionals and a 64-character id.</summary>
-    public const int MaxRecordLength = HeaderLength + FixedBodyLength + (4 * 8) + 1 + DeviceIds.MaxLength;
+    private const byte EmergencyFlag = 128;
+
+    /// <summary>Largest possible record: header, fixed part, seven optionals and a 64-character id.</summary>
+    public const int MaxRecordLength = HeaderLength + FixedBodyLength + (7 * 8) + 1 + DeviceIds.MaxLength;
 
     public static void Write(IBufferWriter<byte> output, Fix fix)
     {
@@ -41,6 +44,14 @@ internal static class JournalRecordCodec
         WriteOptional(body, ref at, ref flags, 2, fix.Heading);
         WriteOptional(body, ref at, ref flags, 4, fix.Accuracy);
         WriteOptional(body, ref at, ref flags, 8, fix.Altitude);
+        WriteOptional(body, ref at, ref flags, 16, fix.Satellites);
+        WriteOptional(body, ref at, ref flags, 32, fix.Hdop);
+        WriteOptional(body, ref at, ref flags, 64, fix.Battery);
+        if (fix.Emergency)
+        {
+            flags |= EmergencyFlag;
+        }
+
         body[34] = flags;
         var idLength = Encoding.ASCII.GetBytes(fix.DeviceId, body[(at + 1)..]);
         body[at] = (byte)idLength;
@@ -96,6 +107,9 @@ internal static class JournalRecordCodec
         var heading = ReadOptional(body, ref at, flags, 2);
         var accuracy = ReadOptional(body, ref at, flags, 4);
         var altitude = ReadOptional(body, ref at, flags, 8);
+        var satellites = ReadOptional(body, ref at, flags, 16);
+        var hdop = ReadOptional(body, ref at, flags, 32);
+        var battery = ReadOptional(body, ref at, flags, 64);
         var idLength = body[at];
         if (at + 1 + idLength != body.Length)
         {
@@ -113,6 +127,10 @@ internal static class JournalRecordCodec
             Heading = heading,
             Accuracy = accuracy,
             Altitude = altitude,
+            Satellites = (int?)satellites,
+            Hdop = hdop,
+            Battery = battery,
+            Emergency = (flags & EmergencyFlag) != 0,
             DeviceId = internId(Encoding.ASCII.GetString(body.Slice(at + 1, idLength))),
         };
         return HeaderLength + (int)length;

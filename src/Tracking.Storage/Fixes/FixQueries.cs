@@ -7,7 +7,7 @@ namespace Tracking.Storage.Fixes;
 public sealed class FixQueries(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "device_id, device_time, received_at, ST_X(position), ST_Y(position), speed, heading, accuracy, altitude, source";
+        "device_id, device_time, received_at, ST_X(position), ST_Y(position), speed, heading, accuracy, altitude, source, satellites, hdop, battery, emergency";
 
     /// <summary>One device's fixes with <paramref name="from"/> ≤ device time &lt; <paramref name="to"/>, in device-time order, at most <paramref name="limit"/>.</summary>
     public async Task<List<Fix>> TrackAsync(string deviceId, DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken = default)
@@ -56,6 +56,10 @@ public sealed class FixQueries(NpgsqlDataSource dataSource)
                 Accuracy = reader.IsDBNull(7) ? null : reader.GetFloat(7),
                 Altitude = reader.IsDBNull(8) ? null : reader.GetFloat(8),
                 Source = (FixSource)reader.GetInt16(9),
+                Satellites = reader.IsDBNull(10) ? null : reader.GetInt16(10),
+                Hdop = reader.IsDBNull(11) ? null : reader.GetFloat(11),
+                Battery = reader.IsDBNull(12) ? null : reader.GetFloat(12),
+                Emergency = reader.GetBoolean(13),
             });
         }
 

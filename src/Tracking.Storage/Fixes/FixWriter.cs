@@ -30,7 +30,7 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
             await EnsurePartitionsAsync(connection, fixes, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using (var importer = await connection.BeginBinaryImportAsync(
-                "COPY fix_staging (device_id, device_time, received_at, lon, lat, speed, heading, accuracy, altitude, source) FROM STDIN (FORMAT BINARY)",
+                "COPY fix_staging (device_id, device_time, received_at, lon, lat, speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source) FROM STDIN (FORMAT BINARY)",
                 cancellationToken))
             {
                 foreach (var fix in fixes)
@@ -45,6 +45,18 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
                     await WriteOptionalAsync(importer, fix.Heading, cancellationToken);
                     await WriteOptionalAsync(importer, fix.Accuracy, cancellationToken);
                     await WriteOptionalAsync(importer, fix.Altitude, cancellationToken);
+                    if (fix.Satellites is { } satellites)
+                    {
+                        await importer.WriteAsync((short)satellites, NpgsqlDbType.Smallint, cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+
+                    await WriteOptionalAsync(importer, fix.Hdop, cancellationToken);
+                    await WriteOptionalAsync(importer, fix.Battery, cancellationToken);
+                    await importer.WriteAsync(fix.Emergency, NpgsqlDbType.Boolean, cancellationToken);
                     await importer.WriteAsync((short)fix.Source, NpgsqlDbType.Smallint, cancellationToken);
                 }
 
@@ -54,9 +66,10 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
             int inserted;
             await using (var insert = new NpgsqlCommand(
                 """
-                INSERT INTO fixes (device_id, device_time, received_at, position, speed, heading, accuracy, altitude, source)
+                INSERT INTO fixes (device_id, device_time, received_at, position, speed, heading, accuracy, altitude,
+                                   satellites, hdop, battery, emergency, source)
                 SELECT device_id, device_time, received_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
-                       speed, heading, accuracy, altitude, source
+                       speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source
                 FROM fix_staging
                 ON CONFLICT (device_id, device_time) DO NOTHING
                 """, connection, transaction))
@@ -95,7 +108,8 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
                 """
                 CREATE TEMP TABLE IF NOT EXISTS fix_staging (
                     device_id text, device_time timestamptz, received_at timestamptz, lon float8, lat float8,
-                    speed real, heading real, accuracy real, altitude real, source smallint
+                    speed real, heading real, accuracy real, altitude real,
+                    satellites smallint, hdop real, battery real, emergency boolean, source smallint
                 ) ON COMMIT DELETE ROWS
                 """, connection);
             await create.ExecuteNonQueryAsync(cancellationToken);

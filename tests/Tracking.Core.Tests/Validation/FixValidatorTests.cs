@@ -297,4 +297,35 @@ public sealed class FixValidatorTests
         AssertAccepted(ahead, validator);
         AssertAccepted(old, validator);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12)]
+    [InlineData(255)]
+    public void Satellites_from_0_to_255_are_accepted(int satellites) => AssertAccepted(Leicester() with { Satellites = satellites });
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(256)]
+    public void Satellites_outside_0_to_255_are_an_invalid_field(int satellites) =>
+        Assert.StartsWith("satellites ", AssertRejected(Leicester() with { Satellites = satellites }, RejectionReason.InvalidField).Detail, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_negative_or_non_finite_hdop_is_an_invalid_field(double hdop) =>
+        Assert.StartsWith("hdop ", AssertRejected(Leicester() with { Hdop = hdop }, RejectionReason.InvalidField).Detail, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(100.0)]
+    public void Battery_from_0_to_100_percent_is_accepted(double battery) => AssertAccepted(Leicester() with { Battery = battery, Hdop = 0.8 });
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(100.5)]
+    [InlineData(double.NaN)]
+    public void Battery_outside_0_to_100_percent_is_an_invalid_field(double battery) =>
+        Assert.StartsWith("battery ", AssertRejected(Leicester() with { Battery = battery }, RejectionReason.InvalidField).Detail, StringComparison.Ordinal);
 }

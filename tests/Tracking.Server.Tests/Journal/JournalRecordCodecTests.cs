@@ -28,6 +28,10 @@ public sealed class JournalRecordCodecTests
         Heading = 359.99,
         Accuracy = 4.8,
         Altitude = -12.5,
+        Satellites = 11,
+        Hdop = 0.9,
+        Battery = 87.5,
+        Emergency = true,
         Source = FixSource.OsmAnd,
     };
 

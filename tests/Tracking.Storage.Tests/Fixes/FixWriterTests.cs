@@ -20,7 +20,7 @@ public sealed class FixWriterTests(MigratedDatabase fixture) : IClassFixture<Mig
     [Fact]
     public async Task Written_fix_reads_back_with_every_value_and_lon_lat_in_the_right_axes()
     {
-        var fix = At("writer-values", Noon, lat: 52.6369123, lon: -1.1398456) with { Speed = 13.5, Heading = 271.5, Accuracy = 4.75, Altitude = 71.25 };
+        var fix = At("writer-values", Noon, lat: 52.6369123, lon: -1.1398456) with { Speed = 13.5, Heading = 271.5, Accuracy = 4.75, Altitude = 71.25, Satellites = 9, Hdop = 1.5, Battery = 87.5, Emergency = true };
         await using var writer = new FixWriter(fixture.Database.DataSource);
 
         var inserted = await writer.WriteAsync([fix]);
@@ -39,7 +39,8 @@ public sealed class FixWriterTests(MigratedDatabase fixture) : IClassFixture<Mig
         await writer.WriteAsync([At("writer-nulls", Noon)]);
 
         Assert.Equal(1, await fixture.Database.ScalarAsync(
-            "SELECT count(*) FROM fixes WHERE device_id = 'writer-nulls' AND speed IS NULL AND heading IS NULL AND accuracy IS NULL AND altitude IS NULL"));
+            "SELECT count(*) FROM fixes WHERE device_id = 'writer-nulls' AND speed IS NULL AND heading IS NULL AND accuracy IS NULL AND altitude IS NULL " +
+            "AND satellites IS NULL AND hdop IS NULL AND battery IS NULL AND NOT emergency"));
     }
 
     [Fact]
