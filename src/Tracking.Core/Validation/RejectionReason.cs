@@ -18,4 +18,7 @@ public enum RejectionReason
     PayloadTooLarge,
     BadDeviceId,
     UnknownDevice,
+    BadChecksum,
+    NoFix,
+    UnsupportedMessage,
 }

@@ -17,6 +17,9 @@ public static class RejectionReasons
         "payload_too_large",
         "bad_device_id",
         "unknown_device",
+        "bad_checksum",
+        "no_fix",
+        "unsupported_message",
     ];
 
     /// <summary>All reasons, in declaration order.</summary>

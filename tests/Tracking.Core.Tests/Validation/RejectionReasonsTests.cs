@@ -35,10 +35,13 @@ public sealed partial class RejectionReasonsTests
     [InlineData(RejectionReason.PayloadTooLarge, "payload_too_large")]
     [InlineData(RejectionReason.BadDeviceId, "bad_device_id")]
     [InlineData(RejectionReason.UnknownDevice, "unknown_device")]
+    [InlineData(RejectionReason.BadChecksum, "bad_checksum")]
+    [InlineData(RejectionReason.NoFix, "no_fix")]
+    [InlineData(RejectionReason.UnsupportedMessage, "unsupported_message")]
     public void Each_reason_keeps_its_stable_name(RejectionReason reason, string name) =>
         Assert.Equal(name, reason.Name());
 
     [Fact]
     public void The_stable_name_table_covers_every_reason() =>
-        Assert.Equal(12, RejectionReasons.All.Count);
+        Assert.Equal(15, RejectionReasons.All.Count);
 }
