@@ -12,6 +12,7 @@ PG_DIR="$ROOT/.data/pg"
 PG_PORT=55432
 HTTP_PORT=5080
 MQTT_PORT=1883
+OSMAND_PORT=5055
 READY_URL="http://127.0.0.1:$HTTP_PORT/health/ready"
 READY_TIMEOUT=60
 LOG_DIR="$ROOT/.data/demo"
@@ -30,6 +31,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_in_use "$HTTP_PORT" && die "port $HTTP_PORT is already in use (another demo running?)"
 port_in_use "$MQTT_PORT" &&
     die "port $MQTT_PORT is already in use (a system mosquitto? stop it first: the server's embedded broker needs it)"
+port_in_use "$OSMAND_PORT" && die "port $OSMAND_PORT is already in use (the server's OsmAnd / Traccar Client listener needs it)"
 
 "$SCRIPTS/postgres.sh" install
 "$SCRIPTS/postgres.sh" init "$PG_DIR" "$PG_PORT"
@@ -117,7 +119,8 @@ echo "  live positions:  http://localhost:$HTTP_PORT/api/live"
 echo "  ingestion stats: http://localhost:$HTTP_PORT/api/ingest/stats"
 echo "  a device track:  http://localhost:$HTTP_PORT/api/devices/sim-0001/track"
 echo "  API description: http://localhost:$HTTP_PORT/openapi/v1.json"
-echo "  MQTT broker:     localhost:$MQTT_PORT (publish to tracking/{deviceId}/fix)"
+echo "  MQTT broker:     localhost:$MQTT_PORT (publish to tracking/{deviceId}/fix, /lip, /nmea, or owntracks/{user}/{device})"
+echo "  Traccar Client:  server URL http://<this machine>:$OSMAND_PORT"
 echo "(logs: $SERVER_LOG, $SIM_LOG)"
 echo
 

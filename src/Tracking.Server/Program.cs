@@ -2,6 +2,7 @@ using Tracking.Server;
 using Tracking.Server.Api;
 using Tracking.Server.Health;
 using Tracking.Server.Ingestion;
+using Tracking.Server.OsmAnd;
 using Tracking.Server.Storage;
 
 if (args.Length > 0 && args[0] == "migrate")
@@ -12,6 +13,7 @@ if (args.Length > 0 && args[0] == "migrate")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddIngestion();
+builder.AddOsmAnd();
 builder.AddHealth();
 builder.Services.AddOpenApi();
 
@@ -19,5 +21,6 @@ var app = builder.Build();
 app.MapOpenApi();
 app.MapHealth();
 app.MapTrackingApi();
+app.MapOsmAnd();
 await app.RunAsync();
 return 0;

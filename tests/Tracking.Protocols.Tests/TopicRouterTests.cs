@@ -32,8 +32,9 @@ public sealed class TopicRouterTests
     [InlineData("tracking/veh-1/dispatch")]
     [InlineData("tracking/veh-1/status")]
     [InlineData("cad/incidents")]
-    [InlineData("owntracks/a/b")]
-    [InlineData("owntracks/user/fix")]
+    [InlineData("owntracks/a/b/event")]
+    [InlineData("owntracks/a")]
+    [InlineData("tracking/veh-1/LIP")]
     [InlineData("tracking/fix")]
     [InlineData("tracking/")]
     [InlineData("tracking")]
@@ -75,4 +76,31 @@ public sealed class TopicRouterTests
     [Fact]
     public void The_subscription_filter_matches_the_native_fix_topic_of_any_device() =>
         Assert.Equal(TopicRouter.NativeFixFilter, TopicRouter.NativeFixTopic("+"));
+
+    [Theory]
+    [InlineData("tracking/2350017/lip", TopicKind.TetraLip, "2350017")]
+    [InlineData("tracking/veh-7/nmea", TopicKind.Nmea, "veh-7")]
+    [InlineData("owntracks/pc1234/phone", TopicKind.OwnTracks, "pc1234.phone")]
+    public void Each_device_protocol_topic_routes_to_its_decoder_with_the_device_id(string topic, TopicKind kind, string deviceId) =>
+        Assert.Equal(new TopicRoute(kind, deviceId, true), TopicRouter.Route(topic));
+
+    [Theory]
+    [InlineData("owntracks//phone")]
+    [InlineData("owntracks/pc1234/")]
+    [InlineData("owntracks/pc 1234/phone")]
+    public void An_OwnTracks_topic_with_an_empty_or_bad_user_or_device_has_an_invalid_id(string topic)
+    {
+        var route = TopicRouter.Route(topic);
+
+        Assert.Equal(TopicKind.OwnTracks, route.Kind);
+        Assert.False(route.DeviceIdIsValid);
+    }
+
+    [Fact]
+    public void The_device_filters_match_every_device_protocol_topic()
+    {
+        Assert.Equal(["tracking/+/fix", "tracking/+/lip", "tracking/+/nmea", "owntracks/+/+"], TopicRouter.DeviceFilters);
+        Assert.Equal("tracking/+/lip", TopicRouter.TetraLipTopic("+"));
+        Assert.Equal("tracking/+/nmea", TopicRouter.NmeaTopic("+"));
+    }
 }

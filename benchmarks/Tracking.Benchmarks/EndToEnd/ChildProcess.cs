@@ -48,10 +48,12 @@ internal sealed class ChildProcess : IAsyncDisposable
         string logPath,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        Action<string>? onLine = null)
+        Action<string>? onLine = null,
+        bool input = false)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            RedirectStandardInput = input,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -105,6 +107,13 @@ internal sealed class ChildProcess : IAsyncDisposable
     }
 
     public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
+    /// <summary>Tells the process something on its standard input (started with <c>input: true</c>).</summary>
+    public void Tell(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
 
     /// <summary>SIGTERM, then SIGKILL after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)

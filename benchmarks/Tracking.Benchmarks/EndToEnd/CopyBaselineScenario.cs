@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,8 +16,8 @@ namespace Tracking.Benchmarks.EndToEnd;
 /// <list type="bullet">
 /// <item><c>copy-plain</c>: bare binary COPY into a plain table with the columns of <c>fixes</c>, no key, no index:
 /// the most PostgreSQL can take here.</item>
-/// <item><c>copy-indexed</c>: the same into a table that has the keys of <c>fixes</c> (primary key on device and
-/// time, GiST on position): what the indexes cost.</item>
+/// <item><c>copy-pk</c>, <c>copy-indexed</c>: the same into a table with the primary key of <c>fixes</c> (device,
+/// device time), then also its GiST index on position: what each index costs.</item>
 /// <item><c>copy-fixwriter</c>: our <see cref="FixWriter"/> into the real partitioned <c>fixes</c> (COPY into a
 /// staging table, then INSERT … ON CONFLICT DO NOTHING): the drainer's ceiling without the server around it.</item>
 /// </list>
@@ -25,6 +26,7 @@ namespace Tracking.Benchmarks.EndToEnd;
 internal static class CopyBaselineScenario
 {
     private const string Prefix = "copy-";
+    private const int WarmupSeconds = 5;
 
     public static async Task<ScenarioResult> RunAsync(RunContext context, string variant)
     {
@@ -32,6 +34,7 @@ internal static class CopyBaselineScenario
         var description = variant switch
         {
             "copy-plain" => "bare binary COPY, plain table (baseline)",
+            "copy-pk" => "binary COPY, table with PK",
             "copy-indexed" => "binary COPY, table with PK + GiST",
             _ => "our FixWriter → fixes (staging COPY + INSERT ON CONFLICT)",
         };
@@ -43,7 +46,7 @@ internal static class CopyBaselineScenario
         var table = variant == "copy-fixwriter" ? "fixes" : "copy_target";
         if (variant != "copy-fixwriter")
         {
-            var keys = variant == "copy-indexed" ? ", PRIMARY KEY (device_id, device_time)" : "";
+            var keys = variant is "copy-pk" or "copy-indexed" ? ", PRIMARY KEY (device_id, device_time)" : "";
             await using var create = dataSource.CreateCommand($"""
                 CREATE TABLE copy_target (
                     device_id text NOT NULL, device_time timestamptz NOT NULL, received_at timestamptz NOT NULL,
@@ -65,9 +68,12 @@ internal static class CopyBaselineScenario
             ? batch => writer.WriteAsync(batch)
             : batch => CopyAsync(connection, batch);
 
-        // Warm-up: JIT, the connection, the plan of the INSERT; rows of other devices, not counted.
-        var warm = CopyRows.Generate("warm-", options.Devices, Math.Max(1, options.WarmupFixesPerDevice), options.Seed + 1_000_000);
-        await write(new ArraySegment<Fix>(warm, 0, Math.Min(warm.Length, options.CopyBatch)));
+        // Warm-up, batches of other devices (not counted) for a few seconds: JIT of the client, the connection, caches.
+        var clock = Stopwatch.StartNew();
+        for (var round = 0; round == 0 || clock.Elapsed < TimeSpan.FromSeconds(Math.Min(WarmupSeconds, options.WarmupSeconds)); round++)
+        {
+            await write(CopyRows.Generate($"warm{round}-", options.Devices, Math.Max(1, options.CopyBatch / options.Devices), options.Seed + 1_000_000 + round));
+        }
 
         var postgres = new PostgresProcesses(context.PostgresDataDirectory, database.Name);
         await using var meter = new CpuMeter(

@@ -6,7 +6,7 @@ namespace Tracking.Benchmarks.EndToEnd;
 /// <summary>What the numbers were measured on, printed above them: cores, CPU model, runtime and the versions of the other parts.</summary>
 internal static class MachineInfo
 {
-    public static async Task<IReadOnlyList<string>> DescribeAsync(E2eOptions options)
+    public static async Task<IReadOnlyList<string>> DescribeAsync(E2eOptions options, RepoPaths paths)
     {
         var lines = new List<string>
         {
@@ -15,6 +15,7 @@ internal static class MachineInfo
             $"cpu: {CpuModel()}",
             $".NET: {Environment.Version}, server GC for the server (ASP.NET default)",
             $"mosquitto: {FirstLine(options.Mosquitto, "-h")}",
+            $"code: commit {FirstLine("git", "rev-parse --short HEAD", paths.Root)}{(FirstLine("git", "status --porcelain --untracked-files=no", paths.Root).Length > 0 ? " with uncommitted changes" : "")}",
         };
         try
         {
@@ -44,11 +45,12 @@ internal static class MachineInfo
         return "unknown";
     }
 
-    private static string FirstLine(string file, string argument)
+    private static string FirstLine(string file, string argument, string? directory = null)
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(file, argument) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var info = new ProcessStartInfo(file, argument) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory ?? Environment.CurrentDirectory };
+            using var process = Process.Start(info)!;
             var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             process.WaitForExit();
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";

@@ -20,25 +20,23 @@ internal static class MosquittoRelayScenario
         await using var subscriber = await MosquittoSubscriber.StartAsync(
             options.MosquittoSub, publisher.StartsWith('/') ? publisher : "mosquitto_pub", broker.Port, qos, work);
 
-        if (options.WarmupFixesPerDevice > 0)
-        {
-            context.Say($"{name}: warm-up");
-            await LoadProcess.RunAsync("127.0.0.1", broker.Port, options.Devices, options.WarmupFixesPerDevice, qos, options.Seed + 1_000_000, "warm-", Path.Combine(work, "warmup.log"));
-            await subscriber.WaitForAsync((long)options.Devices * options.WarmupFixesPerDevice, TimeSpan.FromSeconds(5));
-            subscriber.Reset();
-        }
+        context.Say($"{name}: warm-up, {options.WarmupSeconds} s");
+        await using var load = LoadRun.Start(options, broker.Port, qos, Path.Combine(work, "load.log"));
+        var warm = await load.WarmedUp;
+        await subscriber.WaitForAsync(warm, TimeSpan.FromSeconds(5));
+        subscriber.Reset();
 
-        int? loadPid = null;
         await using var meter = new CpuMeter(
         [
             CpuComponent.Single(Components.Mosquitto, broker.Id),
             CpuComponent.Single(Components.Subscriber, subscriber.Id),
-            new CpuComponent(Components.Load, () => loadPid is { } pid ? [pid] : []),
+            CpuComponent.Single(Components.Load, load.Id),
             CpuComponent.Single(Components.Harness, Environment.ProcessId),
         ]);
         meter.Start();
         context.Say($"{name}: {options.TotalFixes:N0} fixes from {options.Devices} connections");
-        var report = await LoadProcess.RunAsync("127.0.0.1", broker.Port, options.Devices, options.FixesPerDevice, qos, options.Seed, "load-", Path.Combine(work, "load.log"), pid => loadPid = pid);
+        load.Go();
+        var report = await load.Finished;
         var received = await subscriber.WaitForAsync(options.TotalFixes, TimeSpan.FromSeconds(10));
         await meter.StopAsync();
 
@@ -52,6 +50,7 @@ internal static class MosquittoRelayScenario
             PublishRate = report.PublishRate,
             AckMedianMs = qos > 0 ? report.MedianAckMs : null,
             AckP99Ms = qos > 0 ? report.P99AckMs : null,
+            Notes = [string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm:N0} fixes in {options.WarmupSeconds} s before the measured run")],
         };
     }
 }

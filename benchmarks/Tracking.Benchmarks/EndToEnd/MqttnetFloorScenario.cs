@@ -16,12 +16,11 @@ internal static class MqttnetFloorScenario
         var name = $"mqttnet-floor-qos{qos}";
         var work = context.ScenarioDirectory(name);
         var port = FreePort.Next();
-        var warm = options.WarmupFixesPerDevice > 0 ? (long)options.Devices * options.WarmupFixesPerDevice : 0;
         var state = new long[3];
         var self = System.Reflection.Assembly.GetEntryAssembly()!.Location;
         await using var broker = ChildProcess.Start(
             "dotnet",
-            [self, "e2e", "mqttnet-floor", "--port", port.ToString(CultureInfo.InvariantCulture), "--skip", warm.ToString(CultureInfo.InvariantCulture)],
+            [self, "e2e", "mqttnet-floor", "--port", port.ToString(CultureInfo.InvariantCulture)],
             Path.Combine(work, "broker.log"),
             environment: new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" },
             onLine: line =>
@@ -37,7 +36,8 @@ internal static class MqttnetFloorScenario
                         }
                     }
                 }
-            });
+            },
+            input: true);
         await FreePort.WaitOpenAsync(port, TimeSpan.FromSeconds(20));
         long Read(int i)
         {
@@ -47,31 +47,37 @@ internal static class MqttnetFloorScenario
             }
         }
 
-        if (warm > 0)
+        async Task WaitCountAsync(Func<long, bool> done, TimeSpan timeout)
         {
-            context.Say($"{name}: warm-up");
-            await LoadProcess.RunAsync("127.0.0.1", port, options.Devices, options.WarmupFixesPerDevice, qos, options.Seed + 1_000_000, "warm-", Path.Combine(work, "warmup.log"));
+            var deadline = DateTime.UtcNow + timeout;
+            while (!done(Read(0)) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
         }
 
-        int? loadPid = null;
+        context.Say($"{name}: warm-up, {options.WarmupSeconds} s");
+        await using var load = LoadRun.Start(options, port, qos, Path.Combine(work, "load.log"));
+        var warm = await load.WarmedUp;
+        await WaitCountAsync(count => count >= warm, TimeSpan.FromSeconds(10));
+        broker.Tell("mark");
+        await WaitCountAsync(count => count == 0, TimeSpan.FromSeconds(5)); // the mark has been taken
+
         await using var meter = new CpuMeter(
         [
             CpuComponent.Single(Components.Server, broker.Id),
-            new CpuComponent(Components.Load, () => loadPid is { } pid ? [pid] : []),
+            CpuComponent.Single(Components.Load, load.Id),
             CpuComponent.Single(Components.Harness, Environment.ProcessId),
         ]);
         meter.Start();
         context.Say($"{name}: {options.TotalFixes:N0} fixes from {options.Devices} connections");
-        var report = await LoadProcess.RunAsync("127.0.0.1", port, options.Devices, options.FixesPerDevice, qos, options.Seed, "load-", Path.Combine(work, "load.log"), pid => loadPid = pid);
-        var expected = warm + options.TotalFixes;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Read(0) < expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        load.Go();
+        var report = await load.Finished;
+        await WaitCountAsync(count => count >= options.TotalFixes, TimeSpan.FromSeconds(10));
+        await Task.Delay(100); // one more print, so first and last belong to the final count
         await meter.StopAsync();
-        var received = Read(0) - warm;
+
+        var received = Read(0);
         var from = new DateTimeOffset(Read(1), TimeSpan.Zero);
         var to = new DateTimeOffset(Read(2), TimeSpan.Zero);
         var detail = string.Create(CultureInfo.InvariantCulture, $"published {report.Published:N0} ({report.Failed} failed), hook saw {received:N0} of {options.TotalFixes:N0}");
@@ -81,7 +87,7 @@ internal static class MqttnetFloorScenario
             PublishRate = report.PublishRate,
             AckMedianMs = qos > 0 ? report.MedianAckMs : null,
             AckP99Ms = qos > 0 ? report.P99AckMs : null,
-            Notes = ["server = the bare MQTTnet process"],
+            Notes = ["server = the bare MQTTnet process", string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm:N0} fixes in {options.WarmupSeconds} s")],
         };
     }
 }

@@ -53,13 +53,16 @@ internal static class ProcStat
     /// <summary>The process title (PostgreSQL rewrites argv, e.g. <c>postgres: user db 127.0.0.1(5555) idle</c>).</summary>
     public static string CommandLine(int pid) => ReadOrEmpty($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
 
-    /// <summary>Busy ticks of the whole machine, all CPUs (everything but idle and iowait), from <c>/proc/stat</c>.</summary>
+    /// <summary>
+    /// Busy ticks of the whole machine, all CPUs, from <c>/proc/stat</c>: user, nice, system, irq, softirq (fields 1–3, 6–7);
+    /// not idle, iowait, or steal (time the hypervisor gave to another machine is nobody's work here).
+    /// </summary>
     public static long MachineBusyTicks()
     {
         using var reader = new StreamReader("/proc/stat");
         var cpu = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         long busy = 0;
-        for (var i = 1; i < cpu.Length && i <= 8; i++)
+        for (var i = 1; i < cpu.Length && i <= 7; i++)
         {
             if (i is 4 or 5)
             {

@@ -30,6 +30,9 @@ internal sealed record ScenarioResult(
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Published but never received by the server (lost between the generator and the server's socket).</summary>
+    public long LostBeforeServer { get; init; }
+
     public static ScenarioResult Failed(string name, string description, long expected, Exception exception) =>
         new(name, description, expected, 0, double.NaN, false, "scenario failed: " + exception.Message, CpuUsage.None);
 }

@@ -107,28 +107,34 @@ internal sealed class TrackingServer : IAsyncDisposable
         ?? throw new InvalidOperationException("Empty stats.");
 
     /// <summary>
-    /// Polls the stats every 100 ms (each poll wakes threads here and in the server: on a saturated 2-core machine a 20 ms poll cost the harness 15% of a core) until <paramref name="stored"/> fixes are stored (returns the time it saw that), or
-    /// until nothing moved for <paramref name="stall"/> (returns null: something was lost or stuck).
+    /// Polls the stats every 100 ms until <paramref name="stored"/> fixes are stored, or until nothing moved for
+    /// <paramref name="stall"/> (then <see cref="StoreProgress.Done"/> is null: something was lost or stuck). On the way
+    /// notes when <paramref name="accepted"/> fixes were durable in the journal and the largest journal → PostgreSQL
+    /// backlog. 100 ms because each poll wakes threads here and in the server: on this saturated 2-core machine a
+    /// 20 ms poll cost the harness 15% of a core.
     /// </summary>
-    public async Task<(DateTimeOffset? Done, IngestStatsSnapshot Last)> WaitStoredAsync(long stored, TimeSpan stall, Func<bool>? loadRunning = null)
+    public async Task<StoreProgress> WaitStoredAsync(long stored, long accepted, TimeSpan stall, Func<bool>? loadRunning = null)
     {
         var last = await StatsAsync();
         var lastProgress = DateTime.UtcNow;
-        if (last.Stored + last.Duplicates >= stored)
-        {
-            return (DateTimeOffset.UtcNow, last);
-        }
-
+        DateTimeOffset? allAccepted = null;
+        long maxBacklog = 0;
+        var samples = new List<StatsSample>();
         while (true)
         {
-            await Task.Delay(100);
-
             // The state read reflects at least the moment the request left: take that as when the count was seen.
             var asked = DateTimeOffset.UtcNow;
             var now = await StatsAsync();
+            samples.Add(new StatsSample(asked, now.Messages, now.Stored + now.Duplicates));
+            maxBacklog = Math.Max(maxBacklog, now.Accepted - now.Stored - now.Duplicates);
+            if (allAccepted is null && now.Accepted >= accepted)
+            {
+                allAccepted = asked;
+            }
+
             if (now.Stored + now.Duplicates >= stored)
             {
-                return (asked, now);
+                return new StoreProgress(asked, now, allAccepted, maxBacklog, samples);
             }
 
             if (now.Stored != last.Stored || now.Messages != last.Messages || loadRunning?.Invoke() == true)
@@ -137,10 +143,11 @@ internal sealed class TrackingServer : IAsyncDisposable
             }
             else if (DateTime.UtcNow - lastProgress > stall)
             {
-                return (null, now);
+                return new StoreProgress(null, now, allAccepted, maxBacklog, samples);
             }
 
             last = now;
+            await Task.Delay(100);
         }
     }
 

@@ -13,8 +13,8 @@ namespace Tracking.Protocols.Native;
 /// </summary>
 public static class NativeFixDecoder
 {
-    /// <summary>Largest accepted payload. A day of buffered fixes belongs in several messages, not one.</summary>
-    public const int MaxPayloadBytes = 4096;
+    /// <summary>Largest accepted payload (<see cref="DeviceMessages.MaxPayloadBytes"/>).</summary>
+    public const int MaxPayloadBytes = DeviceMessages.MaxPayloadBytes;
 
     // A fix is flat; the depth allows a batch array plus unknown members nested a few levels, and bounds the work of a hostile payload.
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };

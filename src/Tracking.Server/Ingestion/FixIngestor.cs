@@ -3,13 +3,16 @@ using Tracking.Core.Fixes;
 using Tracking.Core.Validation;
 using Tracking.Protocols;
 using Tracking.Protocols.Native;
+using Tracking.Protocols.Nmea;
+using Tracking.Protocols.OwnTracks;
+using Tracking.Protocols.TetraLip;
 using Tracking.Server.Journal;
 using Tracking.Storage.DeadLetters;
 
 namespace Tracking.Server.Ingestion;
 
 /// <summary>
-/// The front of the pipeline, shared by every transport: routes a topic, decodes, validates, admits the device,
+/// The front of the pipeline, shared by every transport: routes a topic to its protocol's decoder, decodes, validates, admits the device,
 /// counts and logs rejections, and queues accepted fixes for the journal. A rejection touches nothing but its
 /// own counters; only the journal's queue can slow a publisher down (back-pressure), never someone else's bad input.
 /// Thread-safe: called concurrently from every connection.
@@ -70,7 +73,7 @@ internal sealed class FixIngestor(
             return null;
         }
 
-        if (payload.Length > NativeFixDecoder.MaxPayloadBytes)
+        if (payload.Length > DeviceMessages.MaxPayloadBytes)
         {
             Reject(topic, deviceId, payload, now, new Rejection(RejectionReason.PayloadTooLarge, "payload is larger than 4096 bytes"));
             return null;
@@ -83,18 +86,80 @@ internal sealed class FixIngestor(
         var context = new DecodeContext(deviceId, now);
         if (payload.IsSingleSegment)
         {
-            NativeFixDecoder.Decode(payload.FirstSpan, context, fixes, rejections);
+            DecodePayload(route.Kind, payload.FirstSpan, context, fixes, rejections);
         }
         else
         {
-            Span<byte> copy = stackalloc byte[NativeFixDecoder.MaxPayloadBytes];
+            Span<byte> copy = stackalloc byte[DeviceMessages.MaxPayloadBytes];
             payload.CopyTo(copy);
-            NativeFixDecoder.Decode(copy[..(int)payload.Length], context, fixes, rejections);
+            DecodePayload(route.Kind, copy[..(int)payload.Length], context, fixes, rejections);
         }
 
+        return Validate(topic, deviceId, payload, now, fixes, rejections);
+    }
+
+    private static void DecodePayload(TopicKind kind, ReadOnlySpan<byte> payload, in DecodeContext context, List<Fix> fixes, List<Rejection> rejections)
+    {
+        switch (kind)
+        {
+            case TopicKind.NativeFix:
+                NativeFixDecoder.Decode(payload, context, fixes, rejections);
+                break;
+            case TopicKind.TetraLip:
+                TetraLipDecoder.Decode(payload, context, fixes, rejections);
+                break;
+            case TopicKind.Nmea:
+                NmeaDecoder.Decode(payload, context, fixes, rejections);
+                break;
+            case TopicKind.OwnTracks:
+                // Messages other than locations (lwt, transition, card…) decode to nothing and are no rejection.
+                OwnTracksDecoder.Decode(payload, context, fixes, rejections);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a device topic");
+        }
+    }
+
+    /// <summary>
+    /// For devices that report over HTTP (OsmAnd / Traccar Client), whose id is in the request: the request is
+    /// decoded already; admission, validation, accounting and the journal are the same as for MQTT.
+    /// Returns the outcome and, when nothing was accepted, the first reason it was refused.
+    /// </summary>
+    public async ValueTask<(IngestOutcome Outcome, Rejection? Refused)> IngestDecodedAsync(
+        string origin, string? deviceId, ReadOnlySequence<byte> raw, DateTimeOffset now, List<Fix> fixes, List<Rejection> rejections, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fixes);
+        ArgumentNullException.ThrowIfNull(rejections);
+        stats.Message();
+        using var activity = IngestionTelemetry.Source.StartActivity("receive");
+        activity?.SetTag("tracking.device_id", deviceId);
+        if (fixes.Count > 0 && deviceId is not null && registry.Admit(deviceId) is null)
+        {
+            fixes.Clear();
+            rejections.Insert(0, new Rejection(RejectionReason.UnknownDevice, "device is not registered"));
+        }
+
+        var accepted = Validate(origin, deviceId, raw, now, fixes, rejections);
+        activity?.SetTag("tracking.accepted", accepted?.Length ?? 0);
+        if (accepted is null)
+        {
+            return (IngestOutcome.NothingToStore, rejections.Count > 0 ? rejections[0] : null);
+        }
+
+        var durable = await journal.AppendAsync(accepted, cancellationToken);
+        stats.Accept(accepted.Length);
+        return (new IngestOutcome(true, durable), null);
+    }
+
+    /// <summary>
+    /// Counts and records the decoder's rejections, then checks every decoded fix (<see cref="FixValidator"/>);
+    /// returns the accepted fixes, or null when none were. Refusals found here are appended to <paramref name="rejections"/>.
+    /// </summary>
+    private Fix[]? Validate(string origin, string? deviceId, ReadOnlySequence<byte> payload, DateTimeOffset now, List<Fix> fixes, List<Rejection> rejections)
+    {
         foreach (var rejection in rejections)
         {
-            Reject(topic, deviceId, payload, now, rejection);
+            Reject(origin, deviceId, payload, now, rejection);
         }
 
         var kept = 0;
@@ -102,7 +167,8 @@ internal sealed class FixIngestor(
         {
             if (validator.Validate(fixes[i], now) is { } refused)
             {
-                Reject(topic, deviceId, payload, now, refused);
+                Reject(origin, deviceId, payload, now, refused);
+                rejections.Add(refused);
             }
             else
             {

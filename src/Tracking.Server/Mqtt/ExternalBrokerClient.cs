@@ -30,16 +30,17 @@ internal sealed partial class ExternalBrokerClient(
 
     public string Description => $"external broker {options.Value.Host}:{options.Value.Port}";
 
-    /// <summary>The subscription's topic filter, with the shared-subscription prefix when a group is configured.</summary>
-    public static string TopicFilter(MqttOptions settings) =>
-        settings.HasSharedGroup ? $"$share/{settings.SharedGroup}/{TopicRouter.NativeFixFilter}" : TopicRouter.NativeFixFilter;
+    /// <summary>The subscription's topic filters, with the shared-subscription prefix when a group is configured.</summary>
+    public static IReadOnlyList<string> TopicFilters(MqttOptions settings) =>
+        TopicRouter.DeviceFilters.Select(filter => settings.HasSharedGroup ? $"$share/{settings.SharedGroup}/{filter}" : filter).ToList();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         var settings = options.Value;
         var clientOptions = BuildClientOptions(settings);
-        var filter = TopicFilter(settings);
+        var filters = TopicFilters(settings);
+        var filterList = string.Join(", ", filters);
         var wasConnected = false;
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -58,11 +59,14 @@ internal sealed partial class ExternalBrokerClient(
                     _acks = NewAckQueue();
                     _ = AcknowledgeInOrderAsync(_acks.Reader, stoppingToken);
                     await _client.ConnectAsync(clientOptions, stoppingToken);
-                    var subscribe = new MqttClientSubscribeOptionsBuilder()
-                        .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
-                        .Build();
-                    await _client.SubscribeAsync(subscribe, stoppingToken);
-                    LogConnected(logger, settings.Host ?? "", settings.Port, filter);
+                    var subscribe = new MqttClientSubscribeOptionsBuilder();
+                    foreach (var filter in filters)
+                    {
+                        subscribe.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+                    }
+
+                    await _client.SubscribeAsync(subscribe.Build(), stoppingToken);
+                    LogConnected(logger, settings.Host ?? "", settings.Port, filterList);
                     wasConnected = true;
                     failures = 0;
                 }

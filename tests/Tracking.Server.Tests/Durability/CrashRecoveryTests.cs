@@ -21,6 +21,7 @@ public sealed class CrashRecoveryTests
             ["Tracking__Journal__Directory"] = journal,
             ["Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
             ["Mqtt__BindAddress"] = "127.0.0.1",
+            ["OsmAnd__Port"] = "0",
         };
         await using var first = new ServerProcess(environment);
         await using var second = new ServerProcess(environment);

@@ -20,6 +20,7 @@ public sealed class TrackingServer : WebApplicationFactory<Program>
     public TrackingServer(string connectionString, bool demoMode = false, IDictionary<string, string?>? settings = null)
     {
         MqttPort = FreePort.Next();
+        OsmAndPort = FreePort.Next();
         JournalDirectory = Directory.CreateTempSubdirectory("tracking-journal-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -28,6 +29,8 @@ public sealed class TrackingServer : WebApplicationFactory<Program>
             ["Tracking:Journal:Directory"] = JournalDirectory,
             ["Mqtt:Port"] = MqttPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:BindAddress"] = "127.0.0.1",
+            ["OsmAnd:Port"] = OsmAndPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OsmAnd:BindAddress"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -37,6 +40,9 @@ public sealed class TrackingServer : WebApplicationFactory<Program>
 
     /// <summary>The embedded broker's port (or, in external mode, whatever Mqtt:Port was set to).</summary>
     public int MqttPort { get; private set; }
+
+    /// <summary>The dedicated OsmAnd listener's port (a real loopback port, unlike the in-memory main HTTP server).</summary>
+    public int OsmAndPort { get; }
 
     public string JournalDirectory { get; }
 
