@@ -73,6 +73,12 @@ internal sealed class FixIngestor(
             return null;
         }
 
+        if (payload.Length > DeviceMessages.MaxPayloadBytes && route.Kind == TopicKind.OwnTracks && IsLargeOwnTracksNonLocation(payload))
+        {
+            // OwnTracks cards carry a face image and configuration dumps run long: they are not positions and not bad input.
+            return null;
+        }
+
         if (payload.Length > DeviceMessages.MaxPayloadBytes)
         {
             Reject(topic, deviceId, payload, now, new Rejection(RejectionReason.PayloadTooLarge, "payload is larger than 4096 bytes"));
@@ -97,6 +103,10 @@ internal sealed class FixIngestor(
 
         return Validate(topic, deviceId, payload, now, fixes, rejections);
     }
+
+    private static bool IsLargeOwnTracksNonLocation(ReadOnlySequence<byte> payload) =>
+        payload.Length <= OwnTracksDecoder.MaxPayloadBytes
+        && OwnTracksDecoder.Classify(payload.ToArray()) is not (OwnTracksMessageKind.Location or OwnTracksMessageKind.Invalid or OwnTracksMessageKind.Unknown);
 
     private static void DecodePayload(TopicKind kind, ReadOnlySpan<byte> payload, in DecodeContext context, List<Fix> fixes, List<Rejection> rejections)
     {

@@ -112,6 +112,21 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_large_OwnTracks_card_is_not_refused_as_too_large_but_a_large_location_is()
+    {
+        await TrackingServer.RegisterAsync(fixture.Http, "pc5678.phone");
+        var face = new string('A', 8000);
+
+        await PublishAsync("pc5678-phone", "owntracks/pc5678/phone", Encoding.UTF8.GetBytes($$"""{"_type":"card","name":"PC 5678","face":"{{face}}"}"""));
+        await PublishAsync("pc5678-phone", "owntracks/pc5678/phone", Encoding.UTF8.GetBytes(
+            $$"""{"_type":"location","lat":52.6,"lon":-1.1,"tst":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"pad":"{{face}}"}"""));
+
+        var stats = await Eventually.UntilAsync(
+            () => fixture.Http.GetStringAsync("/api/ingest/stats"), text => text.Contains("\"pc5678.phone\"", StringComparison.Ordinal), "the large location refused");
+        Assert.Contains("\"pc5678.phone\",\"byReason\":{\"payload_too_large\":1}", stats, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Traccar_Client_query_on_the_dedicated_port_is_acknowledged_and_stored_with_speed_from_knots()
     {
         await TrackingServer.RegisterAsync(fixture.Http, "phone-17");
