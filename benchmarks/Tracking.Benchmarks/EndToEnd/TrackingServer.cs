@@ -118,6 +118,7 @@ internal sealed class TrackingServer : IAsyncDisposable
         var last = await StatsAsync();
         var lastProgress = DateTime.UtcNow;
         DateTimeOffset? allAccepted = null;
+        var lastCommit = DateTimeOffset.UtcNow;
         long maxBacklog = 0;
         var samples = new List<StatsSample>();
         while (true)
@@ -132,9 +133,14 @@ internal sealed class TrackingServer : IAsyncDisposable
                 allAccepted = asked;
             }
 
+            if (now.Stored + now.Duplicates != last.Stored + last.Duplicates)
+            {
+                lastCommit = asked;
+            }
+
             if (now.Stored + now.Duplicates >= stored)
             {
-                return new StoreProgress(asked, now, allAccepted, maxBacklog, samples);
+                return new StoreProgress(asked, now, allAccepted, maxBacklog, samples, asked);
             }
 
             if (now.Stored != last.Stored || now.Messages != last.Messages || loadRunning?.Invoke() == true)
@@ -143,7 +149,7 @@ internal sealed class TrackingServer : IAsyncDisposable
             }
             else if (DateTime.UtcNow - lastProgress > stall)
             {
-                return new StoreProgress(null, now, allAccepted, maxBacklog, samples);
+                return new StoreProgress(null, now, allAccepted, maxBacklog, samples, lastCommit);
             }
 
             last = now;

@@ -9,7 +9,7 @@ namespace Tracking.Protocols.Nmea;
 /// prints them, separated by CR LF or LF. Device id and receive time come from the <see cref="DecodeContext"/>.
 /// Syntax and the receiver's own fix status only: ranges, 0,0, clocks and speed are checked by <see cref="FixValidator"/>.
 /// Pure and thread-safe; allocates nothing but the fixes and rejections it appends (and a pooled array for a message
-/// of more than 16 position sentences).
+/// of more than 8 position sentences).
 /// <list type="bullet">
 /// <item><b>Framing</b> (<see cref="NmeaSentenceReader"/>): a sentence runs from <c>$</c> to CR, LF, the next <c>$</c> or the end;
 /// blank lines, surrounding whitespace and bytes outside sentences are skipped, as a listener resynchronises on <c>$</c>.</item>
@@ -28,8 +28,9 @@ namespace Tracking.Protocols.Nmea;
 /// <c>123519.00</c>) in the same message, in either order, make one fix: the RMC's position, time, speed and course
 /// with the GGA's altitude, satellites and HDOP. Each RMC takes the first unmerged GGA of its time.</item>
 /// <item><b>GGA without an RMC of its time</b> is a fix of its own (no speed or course), dated on the UTC day that puts
-/// its time nearest the receive time (<see cref="NmeaConversions.NearestInstantWithTimeOfDay"/>). A GGA held back
-/// more than twelve hours would be dated a day late; no tracker buffers GGA without RMC for that long.</item>
+/// its time nearest the receive time (<see cref="NmeaConversions.NearestInstantWithTimeOfDay"/>). A lone GGA delivered
+/// more than twelve hours late would be dated a day out: the price of a date the sentence does not carry, paid only by
+/// devices that send no RMC; refusing it instead would lose every position of such a device.</item>
 /// <item><b>No fix</b>: RMC status V, GGA quality 0, and GGA quality 7 (manual input) or 8 (simulator) →
 /// <see cref="RejectionReason.NoFix"/>. An RMC and a GGA of the same time are judged together and refused once: if
 /// either says no fix, the pair is one NoFix.</item>
@@ -38,7 +39,10 @@ namespace Tracking.Protocols.Nmea;
 /// <item><b>Fields</b>: only RMC fields 1–9 are read, so the NMEA 2.0 (11 fields), 2.3 (12, mode) and 4.1 (13, navigational
 /// status) forms all decode. Empty speed, course, satellites, HDOP or altitude → null. An empty or truncated required
 /// field → <see cref="RejectionReason.MissingField"/>, a malformed one → <see cref="RejectionReason.InvalidField"/>, with the
-/// sentence and field named. Accuracy is left null: HDOP is not a distance.</item>
+/// sentence and field named. Latitude and longitude are read as written, degrees before the last two integer digits
+/// (3 to 5 integer digits, so missing leading zeros are tolerated), minutes below 60; hemispheres N/S and E/W in upper
+/// case. Values out of range or implausible (latitude 95, course 360, 999 kn) are left to <see cref="FixValidator"/>.
+/// Accuracy is left null: HDOP is not a distance.</item>
 /// <item><b>A message without a usable sentence</b>: each bad sentence is one rejection and the good ones still decode. A
 /// message that gives neither a fix nor a rejection (nothing but GSV and GSA, or no <c>$</c> at all) gets one
 /// <see cref="RejectionReason.MissingField"/>, "no RMC or GGA sentence".</item>
@@ -67,13 +71,14 @@ public static class NmeaDecoder
         Span<NmeaPosition> positions = buffer;
         NmeaPosition[]? rented = null;
         var count = 0;
+        var referenceYear = context.ReceivedAt.UtcDateTime.Year;
         try
         {
             var reader = new NmeaSentenceReader(payload);
             while (reader.TryRead(out var body, out var checksum))
             {
                 sentences++;
-                if (ReadSentence(body, checksum, context, out var isPosition, out var position) is { } rejection)
+                if (ReadSentence(body, checksum, referenceYear, out var isPosition, out var position) is { } rejection)
                 {
                     rejections.Add(rejection);
                 }
@@ -111,7 +116,7 @@ public static class NmeaDecoder
     /// with <paramref name="isPosition"/> set and <paramref name="position"/> read, or null for a sentence to ignore.
     /// </summary>
     private static Rejection? ReadSentence(
-        ReadOnlySpan<byte> body, NmeaChecksumStatus checksum, in DecodeContext context, out bool isPosition, out NmeaPosition position)
+        ReadOnlySpan<byte> body, NmeaChecksumStatus checksum, int referenceYear, out bool isPosition, out NmeaPosition position)
     {
         isPosition = false;
         position = default;
@@ -157,7 +162,7 @@ public static class NmeaDecoder
         var fields = new NmeaFieldReader(comma < 0 ? default : body[(comma + 1)..], present: comma >= 0);
         isPosition = true;
         return isRmc
-            ? NmeaRmc.Read(ref fields, context.ReceivedAt, out position)
+            ? NmeaRmc.Read(ref fields, referenceYear, out position)
             : NmeaGga.Read(ref fields, out position);
     }
 

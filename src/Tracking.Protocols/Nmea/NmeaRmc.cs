@@ -12,8 +12,11 @@ namespace Tracking.Protocols.Nmea;
 /// </summary>
 internal static class NmeaRmc
 {
-    /// <summary>Reads the data fields; returns the rejection when the sentence is unusable, else null and the position.</summary>
-    public static Rejection? Read(ref NmeaFieldReader fields, DateTimeOffset receivedAt, out NmeaPosition position)
+    /// <summary>
+    /// Reads the data fields; returns the rejection when the sentence is unusable, else null and the position.
+    /// <paramref name="referenceYear"/> is the receive year, which picks the century of the two-digit year.
+    /// </summary>
+    public static Rejection? Read(ref NmeaFieldReader fields, int referenceYear, out NmeaPosition position)
     {
         position = new NmeaPosition { IsRmc = true, Partner = -1 };
         var time = fields.Next();
@@ -108,7 +111,7 @@ internal static class NmeaRmc
             return new Rejection(RejectionReason.InvalidField, "RMC date (field 9) must be ddmmyy");
         }
 
-        var year = NmeaConversions.ResolveTwoDigitYear(twoDigitYear, receivedAt.UtcDateTime.Year);
+        var year = NmeaConversions.ResolveTwoDigitYear(twoDigitYear, referenceYear);
         if (year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month))
         {
             return new Rejection(RejectionReason.InvalidField, "RMC date (field 9) is not a calendar date");

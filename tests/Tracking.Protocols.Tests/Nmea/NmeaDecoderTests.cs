@@ -18,8 +18,8 @@ public sealed class NmeaDecoderTests
     private static readonly DateTimeOffset ReceivedAt = Noon.AddSeconds(2.5);
     private static readonly DecodeContext Context = new("veh-1", ReceivedAt);
 
-    private const double Leicester52 = 52.6369;
-    private const double LeicesterWest = -1.1398;
+    private const double LeicesterLatitude = 52.6369;
+    private const double LeicesterLongitude = -1.1398;
     private const double Degree = 1e-10; // a tenth of a nanodegree: far below any field's resolution, far above rounding
 
     private static readonly string LeicesterRmc = Sentence("GPRMC,120000.00,A,5238.214,N,00108.388,W,12.5,271.3,010326,,,A");
@@ -108,7 +108,7 @@ public sealed class NmeaDecoderTests
     [Fact]
     public void The_west_example_of_a_tracker_manual_has_a_negative_longitude()
     {
-        // Vantron VT-M2M-TC User's Manual §6.2.4 GPRMC, ex2 (also gpsd's RMC example): 49°16.45'N 123°11.12'W, 0.5 kn, 54.7°, 19 Nov 1994.
+        // Vantron VT-M2M-TC User's Manual §6.2.4 GPRMC, ex2 (gpsd documents the same fix): 49°16.45'N 123°11.12'W, 0.5 kn, 54.7°, 19 Nov 1994.
         var fix = DecodeOne("$GPRMC,225446,A,4916.45,N,12311.12,W,000.5,054.7,191194,020.3,E*68");
 
         Assert.Equal(new DateTimeOffset(1994, 11, 19, 22, 54, 46, TimeSpan.Zero), fix.DeviceTime);
@@ -134,7 +134,7 @@ public sealed class NmeaDecoderTests
     [Fact]
     public void The_u_blox_RMC_example_with_a_mode_indicator_decodes()
     {
-        // u-blox protocol specification example, as collected in gist.github.com/neuralsandwich/6878152d002633cade55
+        // The RMC example of u-blox's receiver description, as collected in gist.github.com/neuralsandwich/6878152d002633cade55
         // ("NMEA GPS string examples"): NMEA 2.3 form with mode A and empty magnetic variation.
         var fix = DecodeOne("$GPRMC,083559.00,A,4717.11437,N,00833.91522,E,0.004,77.52,091202,,,A*57");
 
@@ -372,8 +372,8 @@ public sealed class NmeaDecoderTests
     {
         var fix = DecodeOne(LeicesterRmc);
 
-        Assert.Equal(Leicester52, fix.Latitude, Degree);
-        Assert.Equal(LeicesterWest, fix.Longitude, Degree);
+        Assert.Equal(LeicesterLatitude, fix.Latitude, Degree);
+        Assert.Equal(LeicesterLongitude, fix.Longitude, Degree);
         Assert.Equal(Noon, fix.DeviceTime);
         Assert.Equal(TimeSpan.Zero, fix.DeviceTime.Offset);
         Assert.Equal(Knots(12.5), fix.Speed!.Value, 1e-12);
@@ -480,7 +480,7 @@ public sealed class NmeaDecoderTests
         var fix = DecodeOne(Sentence("GNRMC,120000.00,A,5238.214,N,00108.388,W,12.5,271.3,010326,,,A,S"));
 
         Assert.Equal(Noon, fix.DeviceTime);
-        Assert.Equal(Leicester52, fix.Latitude, Degree);
+        Assert.Equal(LeicesterLatitude, fix.Latitude, Degree);
     }
 
     // ---- Built sentences: time and date ------------------------------------------------------------------------------
@@ -560,8 +560,8 @@ public sealed class NmeaDecoderTests
             var fix = DecodeOne(message);
 
             Assert.Equal(Noon, fix.DeviceTime);
-            Assert.Equal(Leicester52, fix.Latitude, Degree);
-            Assert.Equal(LeicesterWest, fix.Longitude, Degree);
+            Assert.Equal(LeicesterLatitude, fix.Latitude, Degree);
+            Assert.Equal(LeicesterLongitude, fix.Longitude, Degree);
             Assert.Equal(Knots(12.5), fix.Speed!.Value, 1e-12);
             Assert.Equal(-3.5, fix.Altitude);
             Assert.Equal(11, fix.Satellites);
@@ -1034,7 +1034,7 @@ public sealed class NmeaDecoderTests
 
         var (fixes, rejections) = Decode(builder.ToString());
 
-        Assert.True(count > 16, "the message must hold more position sentences than the decoder's stack buffer");
+        Assert.True(count * 2 > 32, "the message must hold several times the position sentences of the decoder's stack buffer");
         Assert.Empty(rejections);
         Assert.Equal(count, fixes.Count);
         Assert.Equal(Enumerable.Range(0, count).Select(i => (int?)(i % 100)), fixes.Select(f => f.Satellites));
