@@ -46,11 +46,12 @@ internal sealed class FixIngestor(
         activity?.SetTag("tracking.device_id", route.DeviceId);
         var accepted = Decode(topic, route, payload);
         activity?.SetTag("tracking.accepted", accepted?.Length ?? 0);
-        if (accepted is null)
-        {
-            return IngestOutcome.NothingToStore;
-        }
+        return accepted is null ? IngestOutcome.NothingToStore : await StoreAsync(accepted, cancellationToken);
+    }
 
+    /// <summary>Queues accepted fixes for the journal; the outcome's task completes when they are durable.</summary>
+    private async ValueTask<IngestOutcome> StoreAsync(Fix[] accepted, CancellationToken cancellationToken)
+    {
         var durable = await journal.AppendAsync(accepted, cancellationToken);
         stats.Accept(accepted.Length);
         return new IngestOutcome(true, durable);
@@ -151,14 +152,9 @@ internal sealed class FixIngestor(
 
         var accepted = Validate(origin, deviceId, raw, now, fixes, rejections);
         activity?.SetTag("tracking.accepted", accepted?.Length ?? 0);
-        if (accepted is null)
-        {
-            return (IngestOutcome.NothingToStore, rejections.Count > 0 ? rejections[0] : null);
-        }
-
-        var durable = await journal.AppendAsync(accepted, cancellationToken);
-        stats.Accept(accepted.Length);
-        return (new IngestOutcome(true, durable), null);
+        return accepted is null
+            ? (IngestOutcome.NothingToStore, rejections.Count > 0 ? rejections[0] : null)
+            : (await StoreAsync(accepted, cancellationToken), null);
     }
 
     /// <summary>
