@@ -26,6 +26,10 @@ public sealed class LoadGenerator(LoadOptions options)
                 .WithClientId($"{options.DevicePrefix}{i:D5}")
                 .WithTimeout(TimeSpan.FromSeconds(60))
                 .Build();
+
+            // MQTTnet closes with a TCP reset by default, which discards QoS 0 publishes the broker has not read yet:
+            // close gracefully so the end of a QoS 0 run arrives too.
+            ((MqttClientTcpOptions)clientOptions.ChannelOptions).LingerState = new System.Net.Sockets.LingerOption(false, 0);
             connects[i] = clients[i].ConnectAsync(clientOptions, cancellationToken);
         }
 
