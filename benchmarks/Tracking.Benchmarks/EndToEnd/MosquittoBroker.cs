@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracking.Testing;
 
 namespace Tracking.Benchmarks.EndToEnd;
 
@@ -37,7 +38,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             log_type warning
             """));
         var process = ChildProcess.Start(binary, ["-c", config], Path.Combine(workDirectory, "mosquitto.log"));
-        await FreePort.WaitOpenAsync(port, TimeSpan.FromSeconds(10));
+        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(10));
         return new MosquittoBroker(process, port);
     }
 

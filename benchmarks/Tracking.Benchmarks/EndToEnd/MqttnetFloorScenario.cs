@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tracking.Testing;
 
 namespace Tracking.Benchmarks.EndToEnd;
 
@@ -38,7 +39,7 @@ internal static class MqttnetFloorScenario
                 }
             },
             input: true);
-        await FreePort.WaitOpenAsync(port, TimeSpan.FromSeconds(20));
+        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(20));
         long Read(int i)
         {
             lock (state)

@@ -117,22 +117,22 @@ public static class NativeFixDecoder
                     time = ReadTime(ref reader, ref error);
                     break;
                 case Field.Latitude:
-                    lat = ReadNumber(ref reader, ref error, "lat must be a number");
+                    lat = JsonValues.ReadNumber(ref reader, ref error, "lat must be a number");
                     break;
                 case Field.Longitude:
-                    lon = ReadNumber(ref reader, ref error, "lon must be a number");
+                    lon = JsonValues.ReadNumber(ref reader, ref error, "lon must be a number");
                     break;
                 case Field.Speed:
-                    spd = ReadNumber(ref reader, ref error, "spd must be a number");
+                    spd = JsonValues.ReadNumber(ref reader, ref error, "spd must be a number");
                     break;
                 case Field.Heading:
-                    hdg = ReadNumber(ref reader, ref error, "hdg must be a number");
+                    hdg = JsonValues.ReadNumber(ref reader, ref error, "hdg must be a number");
                     break;
                 case Field.Accuracy:
-                    acc = ReadNumber(ref reader, ref error, "acc must be a number");
+                    acc = JsonValues.ReadNumber(ref reader, ref error, "acc must be a number");
                     break;
                 case Field.Altitude:
-                    alt = ReadNumber(ref reader, ref error, "alt must be a number");
+                    alt = JsonValues.ReadNumber(ref reader, ref error, "alt must be a number");
                     break;
                 default:
                     reader.Skip();
@@ -215,21 +215,6 @@ public static class NativeFixDecoder
         };
     }
 
-    private static double? ReadNumber(ref Utf8JsonReader reader, ref Rejection? error, string detail)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value):
-                return value;
-            case JsonTokenType.Null:
-                return null;
-            default:
-                reader.Skip();
-                error ??= new Rejection(RejectionReason.InvalidField, detail);
-                return null;
-        }
-    }
-
     /// <summary>Largest unix millisecond value a <see cref="DateTimeOffset"/> holds (9999-12-31T23:59:59.999Z).</summary>
     private const long MaxUnixMilliseconds = 253_402_300_799_999;
 
@@ -248,7 +233,7 @@ public static class NativeFixDecoder
                 return DateTimeOffset.FromUnixTimeMilliseconds(ms);
             }
         }
-        else if (reader.TokenType == JsonTokenType.String && HasExplicitOffset(ref reader) && reader.TryGetDateTimeOffset(out var time))
+        else if (reader.TokenType == JsonTokenType.String && JsonValues.HasExplicitOffset(ref reader) && reader.TryGetDateTimeOffset(out var time))
         {
             return time.ToUniversalTime();
         }
@@ -259,21 +244,5 @@ public static class NativeFixDecoder
 
         error ??= new Rejection(RejectionReason.InvalidField, "t must be an ISO-8601 time with Z or an offset, or unix milliseconds");
         return null;
-    }
-
-    /// <summary>
-    /// A time without "Z" or "±hh:mm" would be read in the server's local zone: refuse it rather than guess.
-    /// </summary>
-    private static bool HasExplicitOffset(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped || reader.HasValueSequence)
-        {
-            var text = reader.GetString() ?? "";
-            return text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
-        }
-
-        var span = reader.ValueSpan;
-        return span.Length > 6
-            && (span[^1] is (byte)'Z' or (byte)'z' || (span[^6] is (byte)'+' or (byte)'-' && span[^3] == (byte)':'));
     }
 }

@@ -5,14 +5,6 @@ namespace Tracking.Protocols.Nmea;
 /// </summary>
 public static class NmeaConversions
 {
-    /// <summary>The international nautical mile in metres (exact by definition); a knot is one nautical mile per hour.</summary>
-    public const double MetresPerNauticalMile = 1852;
-
-    private const double SecondsPerHour = 3600;
-
-    /// <summary>Speed over ground in knots (RMC field 7) to metres per second: 1 kn = 1852/3600 m/s exactly.</summary>
-    public static double KnotsToMetresPerSecond(double knots) => knots * MetresPerNauticalMile / SecondsPerHour;
-
     /// <summary>
     /// A latitude or longitude written as whole degrees and decimal minutes (ddmm.mmmm, dddmm.mmmm) to signed decimal
     /// degrees: south and west are negative.

@@ -253,7 +253,7 @@ public static class NmeaDecoder
         DeviceTime = new DateTimeOffset(utcTicks, TimeSpan.Zero),
         Latitude = position.Latitude,
         Longitude = position.Longitude,
-        Speed = position.SpeedKnots is { } knots ? NmeaConversions.KnotsToMetresPerSecond(knots) : null,
+        Speed = position.SpeedKnots is { } knots ? SpeedConversions.KnotsToMetresPerSecond(knots) : null,
         Heading = position.Course,
         Altitude = hasGga ? gga.Altitude : null,
         Satellites = hasGga ? gga.Satellites : null,

@@ -340,27 +340,27 @@ public static partial class OsmAndDecoder
             reader.Read();
             if (name == JsonName.Latitude)
             {
-                record.Latitude = ReadJsonNumber(ref reader, ref record.Error, "location.coords.latitude must be a number");
+                record.Latitude = JsonValues.ReadNumber(ref reader, ref record.Error, "location.coords.latitude must be a number");
             }
             else if (name == JsonName.Longitude)
             {
-                record.Longitude = ReadJsonNumber(ref reader, ref record.Error, "location.coords.longitude must be a number");
+                record.Longitude = JsonValues.ReadNumber(ref reader, ref record.Error, "location.coords.longitude must be a number");
             }
             else if (name == JsonName.Accuracy)
             {
-                record.Accuracy = ReadJsonNumber(ref reader, ref record.Error, "location.coords.accuracy must be a number");
+                record.Accuracy = JsonValues.ReadNumber(ref reader, ref record.Error, "location.coords.accuracy must be a number");
             }
             else if (name == JsonName.Speed)
             {
-                record.Speed = ReadJsonNumber(ref reader, ref record.Error, "location.coords.speed must be a number");
+                record.Speed = JsonValues.ReadNumber(ref reader, ref record.Error, "location.coords.speed must be a number");
             }
             else if (name == JsonName.Heading)
             {
-                record.Heading = ReadJsonNumber(ref reader, ref record.Error, "location.coords.heading must be a number");
+                record.Heading = JsonValues.ReadNumber(ref reader, ref record.Error, "location.coords.heading must be a number");
             }
             else if (name == JsonName.Altitude)
             {
-                record.Altitude = ReadJsonNumber(ref reader, ref record.Error, "location.coords.altitude must be a number");
+                record.Altitude = JsonValues.ReadNumber(ref reader, ref record.Error, "location.coords.altitude must be a number");
             }
             else
             {
@@ -382,7 +382,7 @@ public static partial class OsmAndDecoder
             reader.Read();
             if (name == JsonName.Level)
             {
-                record.BatteryLevel = ReadJsonNumber(ref reader, ref record.Error, "location.battery.level must be a number");
+                record.BatteryLevel = JsonValues.ReadNumber(ref reader, ref record.Error, "location.battery.level must be a number");
             }
             else
             {
@@ -436,28 +436,13 @@ public static partial class OsmAndDecoder
         return false;
     }
 
-    private static double? ReadJsonNumber(ref Utf8JsonReader reader, ref Rejection? error, string detail)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value):
-                return value;
-            case JsonTokenType.Null:
-                return null;
-            default:
-                reader.Skip();
-                error ??= new Rejection(RejectionReason.InvalidField, detail);
-                return null;
-        }
-    }
-
     private static DateTimeOffset? ReadIsoTime(ref Utf8JsonReader reader, ref Rejection? error)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.Null:
                 return null;
-            case JsonTokenType.String when HasExplicitOffset(ref reader) && reader.TryGetDateTimeOffset(out var time):
+            case JsonTokenType.String when JsonValues.HasExplicitOffset(ref reader) && reader.TryGetDateTimeOffset(out var time):
                 return time.ToUniversalTime();
             default:
                 reader.Skip();
@@ -465,19 +450,4 @@ public static partial class OsmAndDecoder
                 return null;
         }
     }
-
-    /// <summary>A time without "Z" or "±hh:mm" would be read in some zone of our choosing: refuse it rather than guess.</summary>
-    private static bool HasExplicitOffset(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped)
-        {
-            Span<byte> text = stackalloc byte[64];
-            return reader.ValueSpan.Length <= text.Length && HasExplicitOffset(text[..reader.CopyString(text)]);
-        }
-
-        return HasExplicitOffset(reader.ValueSpan);
-    }
-
-    private static bool HasExplicitOffset(ReadOnlySpan<byte> text) =>
-        text.Length > 6 && (text[^1] is (byte)'Z' or (byte)'z' || (text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':'));
 }

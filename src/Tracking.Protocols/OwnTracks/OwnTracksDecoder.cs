@@ -92,7 +92,7 @@ public static class OwnTracksDecoder
                 DeviceTime = time,
                 Latitude = latitude,
                 Longitude = longitude,
-                Speed = message.Velocity is { } kmh ? KilometresPerHourToMetresPerSecond(kmh) : null,
+                Speed = message.Velocity is { } kmh ? SpeedConversions.KilometresPerHourToMetresPerSecond(kmh) : null,
                 Heading = message.Course,
                 Accuracy = message.Accuracy,
                 Altitude = message.Altitude,
@@ -112,8 +112,6 @@ public static class OwnTracksDecoder
     public static OwnTracksMessageKind Classify(ReadOnlySpan<byte> payload) =>
         Read(payload, out var message) is null ? message.Kind : OwnTracksMessageKind.Invalid;
 
-    /// <summary>km/h (the booklet's unit for <c>vel</c>) to m/s: 1000 m per 3600 s, as one factor so that no finite speed overflows.</summary>
-    private static double KilometresPerHourToMetresPerSecond(double kilometresPerHour) => kilometresPerHour * (1000.0 / 3600.0);
 
     /// <summary>The members of one message that matter, and the first problem with them.</summary>
     private struct Message
@@ -167,25 +165,25 @@ public static class OwnTracksDecoder
                         message.Time = ReadTime(ref reader, ref message.FieldError);
                         break;
                     case Field.Latitude:
-                        message.Latitude = ReadNumber(ref reader, ref message.FieldError, "lat must be a number");
+                        message.Latitude = JsonValues.ReadNumber(ref reader, ref message.FieldError, "lat must be a number");
                         break;
                     case Field.Longitude:
-                        message.Longitude = ReadNumber(ref reader, ref message.FieldError, "lon must be a number");
+                        message.Longitude = JsonValues.ReadNumber(ref reader, ref message.FieldError, "lon must be a number");
                         break;
                     case Field.Accuracy:
-                        message.Accuracy = ReadNumber(ref reader, ref message.FieldError, "acc must be a number");
+                        message.Accuracy = JsonValues.ReadNumber(ref reader, ref message.FieldError, "acc must be a number");
                         break;
                     case Field.Altitude:
-                        message.Altitude = ReadNumber(ref reader, ref message.FieldError, "alt must be a number");
+                        message.Altitude = JsonValues.ReadNumber(ref reader, ref message.FieldError, "alt must be a number");
                         break;
                     case Field.Velocity:
-                        message.Velocity = ReadNumber(ref reader, ref message.FieldError, "vel must be a number");
+                        message.Velocity = JsonValues.ReadNumber(ref reader, ref message.FieldError, "vel must be a number");
                         break;
                     case Field.Course:
-                        message.Course = ReadNumber(ref reader, ref message.FieldError, "cog must be a number");
+                        message.Course = JsonValues.ReadNumber(ref reader, ref message.FieldError, "cog must be a number");
                         break;
                     case Field.Battery:
-                        message.Battery = ReadNumber(ref reader, ref message.FieldError, "batt must be a number");
+                        message.Battery = JsonValues.ReadNumber(ref reader, ref message.FieldError, "batt must be a number");
                         break;
                     default:
                         reader.Skip();
@@ -323,21 +321,6 @@ public static class OwnTracksDecoder
         13 when type.SequenceEqual("configuration"u8) => OwnTracksMessageKind.Configuration,
         _ => OwnTracksMessageKind.Unknown,
     };
-
-    private static double? ReadNumber(ref Utf8JsonReader reader, ref Rejection? error, string detail)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value):
-                return value;
-            case JsonTokenType.Null:
-                return null;
-            default:
-                reader.Skip();
-                error ??= new Rejection(RejectionReason.InvalidField, detail);
-                return null;
-        }
-    }
 
     /// <summary><c>tst</c>: the booklet's "integer/epoch", unix seconds.</summary>
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, ref Rejection? error)

@@ -18,14 +18,10 @@ internal static class LipCodes
     /// <summary>Horizontal position accuracy/uncertainty: the code meaning "best effort" (no bound).</summary>
     public const uint HorizontalUncertaintyBestEffort = 63;
 
-    private const double KilometresPerHourPerMetrePerSecond = 3.6;
 
     // Filled once: Math.Pow per report would cost more than the rest of the decode.
     private static readonly double[] HorizontalVelocityMetresPerSecond = BuildHorizontalVelocityTable();
     private static readonly double[] HorizontalUncertaintyMetresTable = BuildHorizontalUncertaintyTable();
-
-    /// <summary>The named converter from km/h (what LIP carries) to m/s (what a <c>Fix</c> holds).</summary>
-    public static double KilometresPerHourToMetresPerSecond(double kilometresPerHour) => kilometresPerHour / KilometresPerHourPerMetrePerSecond;
 
     /// <summary>
     /// §6.3.17 Horizontal velocity, 7 bits: codes 0–28 are km/h in 1 km/h steps; codes 29–126 are
@@ -120,7 +116,7 @@ internal static class LipCodes
         var table = new double[HorizontalVelocityUnknown];
         for (var code = 0u; code < table.Length; code++)
         {
-            table[code] = KilometresPerHourToMetresPerSecond(HorizontalVelocityKilometresPerHour(code));
+            table[code] = SpeedConversions.KilometresPerHourToMetresPerSecond(HorizontalVelocityKilometresPerHour(code));
         }
 
         return table;

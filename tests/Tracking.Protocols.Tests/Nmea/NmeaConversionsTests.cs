@@ -2,25 +2,9 @@ using Tracking.Protocols.Nmea;
 
 namespace Tracking.Protocols.Tests.Nmea;
 
-/// <summary>The named conversions, checked against their definitions: 1 kn = 1852 m/h, 1° = 60′, the NMEA 0183 ddmmyy year.</summary>
+/// <summary>The named conversions, checked against their definitions: 1° = 60′, the NMEA 0183 ddmmyy year (knots: SpeedConversionsTests).</summary>
 public sealed class NmeaConversionsTests
 {
-    [Theory]
-    [InlineData(0, 0)]
-    [InlineData(1, 1852.0 / 3600)]
-    [InlineData(3600, 1852)]
-    [InlineData(18, 9.26)]
-    public void Knots_are_1852_metres_per_hour(double knots, double metresPerSecond)
-    {
-        Assert.Equal(metresPerSecond, NmeaConversions.KnotsToMetresPerSecond(knots), 1e-12);
-    }
-
-    [Fact]
-    public void A_hundred_metres_per_second_is_about_194_knots()
-    {
-        Assert.Equal(100, NmeaConversions.KnotsToMetresPerSecond(194.38444924406048), 1e-12);
-    }
-
     [Theory]
     [InlineData(52, 38.214, false, 52.6369)]
     [InlineData(1, 8.388, true, -1.1398)]

@@ -431,10 +431,10 @@ public sealed class OsmAndDecoderTests
     }
 
     [Fact]
-    public void Named_converters_give_the_exact_factors()
+    public void Each_speed_unit_converts_with_its_factor()
     {
-        Assert.Equal(1852.0 / 3600.0, OsmAndSpeedUnitExtensions.KnotsToMetresPerSecond(1));
-        Assert.Equal(1000.0 / 3600.0, OsmAndSpeedUnitExtensions.KilometresPerHourToMetresPerSecond(1));
+        Assert.Equal(1852.0 / 3600.0, OsmAndSpeedUnit.Knots.ToMetresPerSecond(1));
+        Assert.Equal(1000.0 / 3600.0, OsmAndSpeedUnit.KilometresPerHour.ToMetresPerSecond(1));
         Assert.Equal(13.4, OsmAndSpeedUnit.MetresPerSecond.ToMetresPerSecond(13.4));
         Assert.Throws<ArgumentOutOfRangeException>(() => ((OsmAndSpeedUnit)99).ToMetresPerSecond(1));
     }

@@ -74,7 +74,7 @@ public sealed class OwnTracksDecoderTests
             DeviceTime = DateTimeOffset.FromUnixTimeSeconds(1497349316),
             Latitude = 48.85833,
             Longitude = 2.29513,
-            Speed = 61 * (1000.0 / 3600.0),
+            Speed = 61 / 3.6, // km/h to m/s
             Heading = 271,
             Accuracy = 5,
             Altitude = 167,
