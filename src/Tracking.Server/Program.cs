@@ -3,6 +3,7 @@ using Tracking.Server.Api;
 using Tracking.Server.Health;
 using Tracking.Server.Ingestion;
 using Tracking.Server.OsmAnd;
+using Tracking.Server.Patrol;
 using Tracking.Server.Storage;
 
 if (args.Length > 0 && args[0] == "migrate")
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddIngestion();
 builder.AddOsmAnd();
+builder.AddPatrol();
 builder.AddHealth();
 builder.Services.AddOpenApi();
 
@@ -21,6 +23,7 @@ var app = builder.Build();
 app.MapOpenApi();
 app.MapHealth();
 app.MapTrackingApi();
+app.MapPatrolApi();
 app.MapOsmAnd();
 await app.RunAsync();
 return 0;

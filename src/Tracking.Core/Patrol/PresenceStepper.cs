@@ -15,6 +15,8 @@ namespace Tracking.Core.Patrol;
 /// </remarks>
 public static class PresenceStepper
 {
+    private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;
+
     [ThreadStatic]
     private static List<int>? t_candidates;
 
@@ -115,8 +117,8 @@ public static class PresenceStepper
             foreach (var (start, end) in ranges)
             {
                 // s = 1 lands exactly on b's time, so intervals of consecutive segments meet exactly.
-                var enter = Math.Max(a.Ticks + (long)Math.Round(start * duration), windowStartTicks);
-                var exit = Math.Min(a.Ticks + (long)Math.Round(end * duration), windowEndTicks);
+                var enter = Math.Max(a.Ticks + ToMicroseconds(start * duration), windowStartTicks);
+                var exit = Math.Min(a.Ticks + ToMicroseconds(end * duration), windowEndTicks);
                 if (exit > enter)
                 {
                     open = AddInterval(open, area.Key, enter, exit, deviceId, rules, closed);
@@ -160,6 +162,11 @@ public static class PresenceStepper
         grown[^1] = new OpenStay(areaKey, enter, exit, exit - enter);
         return grown;
     }
+
+    // Boundary times are whole microseconds, the resolution PostgreSQL keeps, so a stay read back
+    // from storage equals the stay computed (fix times are whole microseconds for the same reason).
+    private static long ToMicroseconds(double ticks) =>
+        (long)Math.Round(ticks / TicksPerMicrosecond, MidpointRounding.AwayFromZero) * TicksPerMicrosecond;
 
     // An interval that starts where the stay ends (gap 0: the next segment of a track inside)
     // continues it even with Grace 0; otherwise the gap must be shorter than Grace.

@@ -2,7 +2,8 @@ namespace Tracking.Core.Patrol;
 
 /// <summary>
 /// One fix of a track as presence sees it: position in metres in the map's projection and
-/// the device's time (UTC ticks, so interpolated boundary times stay exact to 100 ns).
+/// the device's time in UTC ticks, cut to whole microseconds as PostgreSQL stores it, so that a
+/// live fix and the same fix read back from storage are the same point.
 /// </summary>
 /// <param name="X">Easting in metres.</param>
 /// <param name="Y">Northing in metres.</param>
@@ -11,7 +12,7 @@ public readonly record struct TrackPoint(double X, double Y, long Ticks)
 {
     /// <summary>A point at a device time.</summary>
     public TrackPoint(double x, double y, DateTimeOffset time)
-        : this(x, y, time.UtcTicks)
+        : this(x, y, time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMicrosecond))
     {
     }
 

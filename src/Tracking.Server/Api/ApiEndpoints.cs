@@ -4,6 +4,7 @@ using Tracking.Core.Validation;
 using Tracking.Server.Ingestion;
 using Tracking.Server.Journal;
 using Tracking.Server.Live;
+using Tracking.Server.Patrol;
 using Tracking.Storage.Devices;
 using Tracking.Storage.Fixes;
 
@@ -25,9 +26,9 @@ internal static class ApiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
             .ProducesValidationProblem();
 
-        api.MapGet("/live", (LiveState live) => live.Snapshot().Select(LivePosition.From))
+        api.MapGet("/live", (LiveState live, DeviceAreas areas) => live.Snapshot().Select(fix => LivePosition.From(fix, areas.Get(fix.DeviceId))))
             .WithName("GetLive")
-            .WithSummary("The latest position of every device (never moved back in time by late fixes).");
+            .WithSummary("The latest position of every device (never moved back in time by late fixes), with its micro-beat and priority locations.");
 
         api.MapGet("/ingest/stats", GetStats)
             .WithName("GetIngestStats")

@@ -13,6 +13,12 @@ internal sealed class LiveState
 
     public int Count => _latest.Count;
 
+    /// <summary>
+    /// Raised with every batch offered (the journal's durable fixes and those recovered after a
+    /// restart), for the stages after live state. Handlers must not block and must copy the list.
+    /// </summary>
+    public event Action<IReadOnlyList<Fix>>? Offered;
+
     /// <summary>Offers a fix; returns true when it became the device's latest position.</summary>
     public bool Offer(Fix fix)
     {
@@ -48,6 +54,8 @@ internal sealed class LiveState
         {
             Offer(fixes[i]);
         }
+
+        Offered?.Invoke(fixes);
     }
 
     public Fix? Get(string deviceId) => _latest.TryGetValue(deviceId, out var fix) ? fix : null;

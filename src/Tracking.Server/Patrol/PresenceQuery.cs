@@ -1,0 +1,88 @@
+using NetTopologySuite.Geometries;
+using Tracking.Core.Geo;
+using Tracking.Core.Patrol;
+using Tracking.Storage.Patrol;
+
+namespace Tracking.Server.Patrol;
+
+/// <summary>
+/// Retrospective presence: the stays of stored tracks in one area over a period, computed by
+/// the same steps as live presence. The area is a polygon drawn after the fact, or a priority
+/// location taken version by version as it was during the period.
+/// </summary>
+internal sealed class PresenceQuery(StoredTracks tracks)
+{
+    /// <summary>
+    /// The stays in the area. <paramref name="versions"/> are the area's shapes (lon/lat) with
+    /// the time each was valid; each counts only within its own validity and the period.
+    /// </summary>
+    public async Task<List<Stay>> ComputeAsync(
+        string areaKey,
+        IReadOnlyList<(Geometry LonLat, double RadiusMetres, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo)> versions,
+        MapProjection projection,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        IReadOnlyCollection<string>? devices,
+        PresenceRules rules,
+        CancellationToken cancellationToken)
+    {
+        var stays = new List<Stay>();
+        foreach (var version in versions)
+        {
+            var start = version.ValidFrom > from ? version.ValidFrom : from;
+            var end = version.ValidTo is { } validTo && validTo < to ? validTo : to;
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var shape = AreaShape.FromGeometry(projection.Project(version.LonLat), version.RadiusMetres);
+            var areas = new PresenceAreaSet([new PresenceArea(areaKey, shape)]);
+            await ComputeVersionAsync(areas, projection, start, end, devices, rules, stays, cancellationToken);
+        }
+
+        return stays;
+    }
+
+    private async Task ComputeVersionAsync(
+        PresenceAreaSet areas,
+        MapProjection projection,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        IReadOnlyCollection<string>? devices,
+        PresenceRules rules,
+        List<Stay> stays,
+        CancellationToken cancellationToken)
+    {
+        string? device = null;
+        var state = DevicePresenceState.Initial;
+        var fromTicks = from.UtcTicks;
+        var toTicks = to.UtcTicks;
+        // Fixes up to MaxGap outside the period make the segments that cross its ends.
+        await tracks.ReadAsync(
+            from - rules.MaxGap,
+            to + rules.MaxGap,
+            devices,
+            (id, ticks, longitude, latitude) =>
+            {
+                if (!ReferenceEquals(id, device) && !string.Equals(id, device, StringComparison.Ordinal))
+                {
+                    if (device is not null)
+                    {
+                        PresenceStepper.Finish(state, device, rules, stays);
+                    }
+
+                    device = id;
+                    state = DevicePresenceState.Initial;
+                }
+
+                var (x, y) = projection.Project(longitude, latitude);
+                state = PresenceStepper.Step(state, new TrackPoint(x, y, ticks), id, areas, rules, fromTicks, toTicks, stays);
+            },
+            cancellationToken);
+        if (device is not null)
+        {
+            PresenceStepper.Finish(state, device, rules, stays);
+        }
+    }
+}
