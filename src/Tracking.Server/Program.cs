@@ -24,6 +24,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapTrackingApi();
 app.MapPatrolApi();
+app.MapLocationApi();
 app.MapOsmAnd();
 await app.RunAsync();
 return 0;

@@ -19,7 +19,11 @@ internal sealed partial class MapState(MapStore store, TimeProvider time, ILogge
 
     public void Dispose() => _reload.Dispose();
 
-    /// <summary>Loads the map as it is now from the database and swaps it in.</summary>
+    /// <summary>
+    /// Loads the map as it is now from the database and swaps it in when it differs from the one
+    /// in use: a location changed here or by another server instance, or a change that was
+    /// scheduled for a later time has come into force.
+    /// </summary>
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await _reload.WaitAsync(cancellationToken);
@@ -33,6 +37,11 @@ internal sealed partial class MapState(MapStore store, TimeProvider time, ILogge
                 return;
             }
 
+            if (Fingerprint(map) == Fingerprint(Current.Map))
+            {
+                return;
+            }
+
             var snapshot = MapSnapshot.Build(map, now);
             Volatile.Write(ref _current, snapshot);
             LogLoaded(logger, map.Name, map.Beats.Count, snapshot.Presence.Areas.Count - map.Beats.Count, map.Stations.Count, map.Roads.Count);
@@ -42,6 +51,25 @@ internal sealed partial class MapState(MapStore store, TimeProvider time, ILogge
         {
             _reload.Release();
         }
+    }
+
+    // What a rebuild depends on, cheap to compare: ids, names, validity and shapes' sizes. The
+    // store makes a new version for every change of a location, so its times change too.
+    private static string Fingerprint(Core.Geo.Maps.ForceMap map)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(map.Name).Append('|').Append(map.Projection.Name).Append('|').Append(map.Roads.Count);
+        foreach (var beat in map.Beats)
+        {
+            text.Append('|').Append(beat.Id).Append(':').Append(beat.Area.NumPoints).Append(':').Append(beat.Area.EnvelopeInternal);
+        }
+
+        foreach (var location in map.Locations)
+        {
+            text.Append('|').Append(location.Id).Append(':').Append(location.ValidFrom.UtcTicks).Append(':').Append(location.ValidTo?.UtcTicks);
+        }
+
+        return text.ToString();
     }
 
     [LoggerMessage(EventId = 1602, Level = LogLevel.Warning,

@@ -18,8 +18,6 @@ internal static class PatrolEndpoints
     /// <summary>Most vertices an area drawn for a presence question may have.</summary>
     public const int MaxAreaVertices = 10_000;
 
-    private static readonly JsonSerializerOptions GeoJson = CreateGeoJsonOptions();
-
     public static WebApplication MapPatrolApi(this WebApplication app)
     {
         var api = app.MapGroup("/api");
@@ -49,33 +47,16 @@ internal static class PatrolEndpoints
         var features = new FeatureCollection();
         foreach (var beat in map.Beats)
         {
-            features.Add(new Feature(beat.Area, new AttributesTable
-            {
-                { "kind", AreaKeys.BeatKind },
-                { "id", beat.Id },
-                { "name", beat.Name },
-                { "team", beat.Team },
-                { "station", beat.Station },
-            }));
+            features.Add(LocationFeatures.ToFeature(beat));
         }
 
         foreach (var location in map.Locations.Where(l => l.IsValidAt(validAt)))
         {
-            features.Add(new Feature(location.Shape, new AttributesTable
-            {
-                { "kind", AreaKeys.LocationKind },
-                { "id", location.Id },
-                { "name", location.Name },
-                { "radius", location.IsCircle ? location.RadiusMetres : null },
-                { "visitsPerDay", location.Targets.VisitsPerDay },
-                { "minutesPerDay", location.Targets.MinutesPerDay },
-                { "beat", location.BeatId },
-                { "validFrom", location.ValidFrom == DateTimeOffset.MinValue ? null : location.ValidFrom },
-            }));
+            features.Add(LocationFeatures.ToFeature(location));
         }
 
         context.Response.ContentType = "application/geo+json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, features, GeoJson, cancellationToken);
+        await JsonSerializer.SerializeAsync(context.Response.Body, features, LocationFeatures.GeoJson, cancellationToken);
         return Results.Empty;
     }
 
@@ -203,7 +184,7 @@ internal static class PatrolEndpoints
         Geometry? geometry;
         try
         {
-            geometry = element.Deserialize<Geometry>(GeoJson);
+            geometry = element.Deserialize<Geometry>(LocationFeatures.GeoJson);
         }
         catch (JsonException exception)
         {
@@ -220,25 +201,12 @@ internal static class PatrolEndpoints
             return $"area has {geometry.NumPoints} vertices; at most {MaxAreaVertices}.";
         }
 
-        if (geometry.Coordinates.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y) || c.X is < -180 or > 180 || c.Y is < -90 or > 90))
+        if (MapValidation.CheckArea(geometry) is { } problem)
         {
-            return "area's coordinates must be [longitude, latitude] in degrees (WGS84).";
-        }
-
-        if (!geometry.IsValid)
-        {
-            var reason = new NetTopologySuite.Operation.Valid.IsValidOp(geometry).ValidationError;
-            return $"area is not a valid polygon: {reason?.Message} at {reason?.Coordinate}.";
+            return $"area: {problem}.";
         }
 
         area = geometry;
         return null;
-    }
-
-    private static JsonSerializerOptions CreateGeoJsonOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new GeoJsonConverterFactory());
-        return options;
     }
 }

@@ -13,8 +13,8 @@ internal static class PatrolModule
         var services = builder.Services;
         services.AddOptions<PatrolOptions>().BindConfiguration(PatrolOptions.Section)
             .Validate(o => o.Rules.Problems().Count == 0, "Tracking:Patrol: MaxGap must be more than 0; Grace and MinDwell must not be negative.")
-            .Validate(o => o.ReorderWindow >= TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.QueueCapacity > 0,
-                "Tracking:Patrol: ReorderWindow must be ≥ 0, SweepInterval > 0 (e.g. \"00:00:05\") and QueueCapacity > 0.")
+            .Validate(o => o.ReorderWindow >= TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.MapRefreshInterval > TimeSpan.Zero && o.QueueCapacity > 0,
+                "Tracking:Patrol: ReorderWindow must be ≥ 0, SweepInterval and MapRefreshInterval > 0 (e.g. \"00:00:05\") and QueueCapacity > 0.")
             .Validate(o => o.MapDirectory is null || Directory.Exists(o.MapDirectory),
                 "Tracking:Patrol:MapDirectory does not exist: set it to a map directory such as maps/leicester, or leave it unset.")
             .ValidateOnStart();
@@ -26,6 +26,7 @@ internal static class PatrolModule
         services.AddSingleton<PresenceQuery>();
         services.AddSingleton<PatrolStage>();
         services.AddHostedService<MapStartup>();
+        services.AddHostedService<MapRefresher>();
         services.AddHostedService(sp =>
         {
             // Every durable fix, and those recovered from the journal after a restart, reach the stage.

@@ -17,6 +17,9 @@ public sealed class PatrolOptions
     /// </summary>
     public string? MapDirectory { get; set; }
 
+    /// <summary>How often the stored map is checked for changes made elsewhere or coming into force. Default 60 s.</summary>
+    public TimeSpan MapRefreshInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Consecutive fixes further apart break the track (DESIGN.md). Default 300 s.</summary>
     public TimeSpan MaxGap { get; set; } = PresenceRules.Default.MaxGap;
 
