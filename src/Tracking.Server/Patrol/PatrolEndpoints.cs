@@ -5,6 +5,7 @@ using NetTopologySuite.IO.Converters;
 using Tracking.Core.Fixes;
 using Tracking.Core.Geo.Maps;
 using Tracking.Core.Patrol;
+using Tracking.Storage.Fixes;
 using Tracking.Storage.Maps;
 
 namespace Tracking.Server.Patrol;
@@ -162,9 +163,9 @@ internal static class PatrolEndpoints
 
     private static void CheckRules(PresenceRequest request, Dictionary<string, string[]> errors)
     {
-        if (request.MaxGap is { } maxGap && (!double.IsFinite(maxGap) || maxGap <= 0 || maxGap > 3600))
+        if (request.MaxGap is { } maxGap && (!double.IsFinite(maxGap) || maxGap <= 0 || maxGap > TrackBoxes.Bucket.TotalSeconds))
         {
-            errors["maxGap"] = ["maxGap is seconds, more than 0 and at most 3600."];
+            errors["maxGap"] = [$"maxGap is seconds, more than 0 and at most {TrackBoxes.Bucket.TotalSeconds}."];
         }
 
         if (request.Grace is { } grace && (!double.IsFinite(grace) || grace < 0 || grace > 3600))

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tracking.Server.Journal;
+using Tracking.Storage.Fixes;
 using Tracking.Storage.Maps;
 using Tracking.Storage.Patrol;
 
@@ -12,7 +13,8 @@ internal static class PatrolModule
     {
         var services = builder.Services;
         services.AddOptions<PatrolOptions>().BindConfiguration(PatrolOptions.Section)
-            .Validate(o => o.Rules.Problems().Count == 0, "Tracking:Patrol: MaxGap must be more than 0; Grace and MinDwell must not be negative.")
+            .Validate(o => o.Rules.Problems().Count == 0 && o.MaxGap <= TrackBoxes.Bucket,
+                "Tracking:Patrol: MaxGap must be more than 0 and at most 10 minutes (\"00:10:00\"); Grace and MinDwell must not be negative.")
             .Validate(o => o.ReorderWindow >= TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.MapRefreshInterval > TimeSpan.Zero && o.QueueCapacity > 0,
                 "Tracking:Patrol: ReorderWindow must be ≥ 0, SweepInterval and MapRefreshInterval > 0 (e.g. \"00:00:05\") and QueueCapacity > 0.")
             .Validate(o => o.MapDirectory is null || Directory.Exists(o.MapDirectory),

@@ -8,10 +8,14 @@ namespace Tracking.Server.Patrol;
 /// <summary>
 /// Retrospective presence: the stays of stored tracks in one area over a period, computed by
 /// the same steps as live presence. The area is a polygon drawn after the fact, or a priority
-/// location taken version by version as it was during the period.
+/// location taken version by version as it was during the period. Only the parts of tracks
+/// that came near the area are read (<see cref="StoredTracks.ReadNearAsync"/>), which is exact
+/// for MaxGap up to <see cref="Tracking.Storage.Fixes.TrackBoxes.Bucket"/>.
 /// </summary>
 internal sealed class PresenceQuery(StoredTracks tracks)
 {
+    private const double NearMarginDegrees = 0.005;
+
     /// <summary>
     /// The stays in the area. <paramref name="versions"/> are the area's shapes (lon/lat) with
     /// the time each was valid; each counts only within its own validity and the period.
@@ -36,9 +40,13 @@ internal sealed class PresenceQuery(StoredTracks tracks)
                 continue;
             }
 
-            var shape = AreaShape.FromGeometry(projection.Project(version.LonLat), version.RadiusMetres);
+            var metres = projection.Project(version.LonLat);
+            var shape = AreaShape.FromGeometry(metres, version.RadiusMetres);
             var areas = new PresenceAreaSet([new PresenceArea(areaKey, shape)]);
-            await ComputeVersionAsync(areas, projection, start, end, devices, rules, stays, cancellationToken);
+            var near = projection.Unproject(Geometry.DefaultFactory.ToGeometry(shape.Envelope)).EnvelopeInternal;
+            // A segment straight in metres bows away from the straight line in degrees by far less than this.
+            near.ExpandBy(NearMarginDegrees);
+            await ComputeVersionAsync(areas, near, projection, start, end, devices, rules, stays, cancellationToken);
         }
 
         return stays;
@@ -46,6 +54,7 @@ internal sealed class PresenceQuery(StoredTracks tracks)
 
     private async Task ComputeVersionAsync(
         PresenceAreaSet areas,
+        Envelope near,
         MapProjection projection,
         DateTimeOffset from,
         DateTimeOffset to,
@@ -59,9 +68,10 @@ internal sealed class PresenceQuery(StoredTracks tracks)
         var fromTicks = from.UtcTicks;
         var toTicks = to.UtcTicks;
         // Fixes up to MaxGap outside the period make the segments that cross its ends.
-        await tracks.ReadAsync(
+        await tracks.ReadNearAsync(
             from - rules.MaxGap,
             to + rules.MaxGap,
+            near,
             devices,
             (id, ticks, longitude, latitude) =>
             {

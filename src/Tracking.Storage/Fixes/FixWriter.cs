@@ -77,6 +77,11 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
                 inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await using (var boxes = new NpgsqlCommand(TrackBoxes.UpsertFromStagingSql, connection, transaction))
+            {
+                await boxes.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return inserted;
         }
