@@ -88,6 +88,7 @@ trap 'exit 143' TERM
 
 say "starting the server (log: $SERVER_LOG)"
 ConnectionStrings__Tracking="$DB_URL" Tracking__DemoMode=true Tracking__Journal__Directory="$ROOT/.data/journal" \
+    Tracking__Patrol__MapDirectory="$ROOT/maps/leicester" \
     setsid dotnet run --project src/Tracking.Server -c Release --no-build -- \
     --urls "http://0.0.0.0:$HTTP_PORT" >"$SERVER_LOG" 2>&1 </dev/null &
 SERVER_PID=$!
@@ -118,6 +119,8 @@ echo "Tracking is running (demo mode: unknown devices register themselves). Stop
 echo "  live positions:  http://localhost:$HTTP_PORT/api/live"
 echo "  ingestion stats: http://localhost:$HTTP_PORT/api/ingest/stats"
 echo "  a device track:  http://localhost:$HTTP_PORT/api/devices/sim-0001/track"
+echo "  beats and priority locations: http://localhost:$HTTP_PORT/api/locations"
+echo "  open visits:     http://localhost:$HTTP_PORT/api/visits/open"
 echo "  API description: http://localhost:$HTTP_PORT/openapi/v1.json"
 echo "  MQTT broker:     localhost:$MQTT_PORT (publish to tracking/{deviceId}/fix, /lip, /nmea, or owntracks/{user}/{device})"
 echo "  Traccar Client:  server URL http://<this machine>:$OSMAND_PORT"

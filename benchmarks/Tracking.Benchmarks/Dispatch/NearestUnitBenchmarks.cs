@@ -64,7 +64,7 @@ public class NearestUnitBenchmarks
     public void SetupPostgis()
     {
         _fleet = new MovingFleet(Units);
-        _database = TestDatabase.CreateAsync(BenchPostgis.ClusterConnectionString()).GetAwaiter().GetResult();
+        _database = TestDatabase.CreateAsync(BenchmarkPostgres.ClusterConnectionString()).GetAwaiter().GetResult();
         _connection = new NpgsqlConnection(_database.ConnectionString);
         _connection.Open();
         Execute("CREATE EXTENSION IF NOT EXISTS postgis");

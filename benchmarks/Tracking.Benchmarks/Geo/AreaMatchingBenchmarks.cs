@@ -72,7 +72,7 @@ public class AreaMatchingBenchmarks
     public void SetupPostgis()
     {
         SetupIndex();
-        _database = TestDatabase.CreateAsync(GeoPostgis.ClusterConnectionString()).GetAwaiter().GetResult();
+        _database = TestDatabase.CreateAsync(BenchmarkPostgres.ClusterConnectionString()).GetAwaiter().GetResult();
         _connection = new NpgsqlConnection(_database.ConnectionString);
         _connection.Open();
         Execute("CREATE EXTENSION IF NOT EXISTS postgis");

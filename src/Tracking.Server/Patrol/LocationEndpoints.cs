@@ -2,7 +2,6 @@ using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using Tracking.Core.Geo.Maps;
-using Tracking.Core.Patrol;
 using Tracking.Storage.Maps;
 
 namespace Tracking.Server.Patrol;

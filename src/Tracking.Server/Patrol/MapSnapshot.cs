@@ -12,13 +12,12 @@ namespace Tracking.Server.Patrol;
 /// </summary>
 internal sealed class MapSnapshot
 {
-    private MapSnapshot(ForceMap map, DateTimeOffset validAt, AreaIndex index, PresenceAreaSet presence, string[] keys)
+    private MapSnapshot(ForceMap map, DateTimeOffset validAt, AreaIndex index, PresenceAreaSet presence)
     {
         Map = map;
         ValidAt = validAt;
         Index = index;
         Presence = presence;
-        Keys = keys;
     }
 
     /// <summary>A snapshot with no map loaded: nothing matches.</summary>
@@ -34,38 +33,18 @@ internal sealed class MapSnapshot
 
     public PresenceAreaSet Presence { get; }
 
-    /// <summary>The presence key of each area of <see cref="Index"/>, by index.</summary>
-    public IReadOnlyList<string> Keys { get; }
-
     public static MapSnapshot Build(ForceMap map, DateTimeOffset validAt)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var indexed = new List<IndexedArea>();
-        var presence = new List<PresenceArea>();
-        var keys = new List<string>();
-        foreach (var beat in map.Beats)
+        var indexed = MapAreas.FromForceMap(map, validAt);
+        var presence = new PresenceArea[indexed.Count];
+        for (var i = 0; i < indexed.Count; i++)
         {
-            var metres = map.Projection.Project(beat.Area);
-            indexed.Add(new IndexedArea(beat.Id, AreaKind.Beat, metres));
-            var key = AreaKeys.Beat(beat.Id);
-            presence.Add(new PresenceArea(key, AreaShape.FromGeometry(metres)));
-            keys.Add(key);
+            var area = indexed[i];
+            var key = area.Kind == AreaKind.Beat ? AreaKeys.Beat(area.Id) : AreaKeys.Location(area.Id);
+            presence[i] = new PresenceArea(key, AreaShape.FromGeometry(area.Metres, area.RadiusMetres));
         }
 
-        foreach (var location in map.Locations)
-        {
-            if (!location.IsValidAt(validAt))
-            {
-                continue;
-            }
-
-            var metres = map.Projection.Project(location.Shape);
-            indexed.Add(new IndexedArea(location.Id, AreaKind.Location, metres, location.RadiusMetres));
-            var key = AreaKeys.Location(location.Id);
-            presence.Add(new PresenceArea(key, AreaShape.FromGeometry(metres, location.RadiusMetres)));
-            keys.Add(key);
-        }
-
-        return new MapSnapshot(map, validAt, AreaIndex.Build(indexed), new PresenceAreaSet(presence), [.. keys]);
+        return new MapSnapshot(map, validAt, AreaIndex.Build(indexed), new PresenceAreaSet(presence));
     }
 }

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO.Converters;
 using Tracking.Core.Fixes;
-using Tracking.Core.Geo.Maps;
 using Tracking.Core.Patrol;
 using Tracking.Storage.Fixes;
 using Tracking.Storage.Maps;

@@ -14,7 +14,10 @@ namespace Tracking.Server.Patrol;
 /// </summary>
 internal sealed class PresenceQuery(StoredTracks tracks)
 {
-    private const double NearMarginDegrees = 0.005;
+    // A segment straight in metres bows away from the straight line between its ends in degrees:
+    // by a few metres over 10 km, some 25 m over 30 km. This margin (about 140 m east-west and
+    // 220 m north-south here) covers segments far longer than a patrol makes in MaxGap.
+    private const double NearMarginDegrees = 0.002;
 
     /// <summary>
     /// The stays in the area. <paramref name="versions"/> are the area's shapes (lon/lat) with
@@ -44,7 +47,6 @@ internal sealed class PresenceQuery(StoredTracks tracks)
             var shape = AreaShape.FromGeometry(metres, version.RadiusMetres);
             var areas = new PresenceAreaSet([new PresenceArea(areaKey, shape)]);
             var near = projection.Unproject(Geometry.DefaultFactory.ToGeometry(shape.Envelope)).EnvelopeInternal;
-            // A segment straight in metres bows away from the straight line in degrees by far less than this.
             near.ExpandBy(NearMarginDegrees);
             await ComputeVersionAsync(areas, near, projection, start, end, devices, rules, stays, cancellationToken);
         }

@@ -19,8 +19,8 @@ public sealed class StoredTracks(NpgsqlDataSource dataSource)
     /// time &lt; <paramref name="to"/> that make up every track segment of at most
     /// <see cref="TrackBoxes.Bucket"/> that may touch <paramref name="near"/> (a lon/lat box): the
     /// ten-minute buckets whose track box meets it, each with the bucket before. Between two runs
-    /// of fixes read for one device lies at least one whole bucket unread, so a caller that breaks
-    /// the track at gaps of more than MaxGap (≤ the bucket) sees exactly the segments it would see
+    /// of fixes read for one device lies more than an hour unread, so a caller that breaks the
+    /// track at gaps of more than MaxGap (≤ the bucket) sees exactly the segments it would see
     /// reading everything.
     /// </summary>
     public async Task ReadNearAsync(
@@ -110,7 +110,9 @@ public sealed class StoredTracks(NpgsqlDataSource dataSource)
                 continue;
             }
 
-            if (rangeDevices.Count > 0 && rangeDevices[^1] == device && ends[^1] >= start)
+            // Ranges less than an hour apart are read as one: fewer, longer index scans. What
+            // lies between two ranges that stay apart is more than an hour, longer than any MaxGap.
+            if (rangeDevices.Count > 0 && rangeDevices[^1] == device && ends[^1] + JoinRangesWithin >= start)
             {
                 ends[^1] = Max(ends[^1], end);
                 continue;
@@ -123,6 +125,8 @@ public sealed class StoredTracks(NpgsqlDataSource dataSource)
 
         return (rangeDevices, starts, ends);
     }
+
+    private static readonly TimeSpan JoinRangesWithin = TimeSpan.FromHours(1);
 
     private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 

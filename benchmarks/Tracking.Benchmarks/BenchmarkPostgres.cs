@@ -1,12 +1,13 @@
 using Tracking.Testing;
 
-namespace Tracking.Benchmarks.Geo;
+namespace Tracking.Benchmarks;
 
 /// <summary>
-/// The PostgreSQL/PostGIS cluster for the geometry baselines: <c>TRACKING_TEST_DB</c> when set (as <c>./test.sh</c>
-/// exports it), otherwise the development cluster <c>./test.sh</c> uses, created or started by <c>scripts/postgres.sh</c>.
+/// The PostgreSQL/PostGIS cluster of the benchmarks that need one (database baselines, stored
+/// history): <c>TRACKING_TEST_DB</c> when set (as <c>./test.sh</c> exports it), otherwise the
+/// development cluster <c>./test.sh</c> uses, created or started by <c>scripts/postgres.sh</c>.
 /// </summary>
-internal static class GeoPostgis
+internal static class BenchmarkPostgres
 {
     private const string DevelopmentPort = "55432";
 
