@@ -8,7 +8,7 @@ namespace Tracking.Server.Patrol;
 /// <summary>
 /// Retrospective presence: the stays of stored tracks in one area over a period, computed by
 /// the same steps as live presence. The area is a polygon drawn after the fact, or a priority
-/// location taken version by version as it was during the period. Only the parts of tracks
+/// location taken version by version as it was during the period. Only the tracks of devices
 /// that came near the area are read (<see cref="StoredTracks.ReadNearAsync"/>), which is exact
 /// for MaxGap up to <see cref="Tracking.Storage.Fixes.TrackBoxes.Bucket"/>.
 /// </summary>

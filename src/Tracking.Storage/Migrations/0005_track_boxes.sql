@@ -2,7 +2,7 @@
 -- bounding box of its fixes in that bucket AND in the bucket before. A track segment no longer
 -- than ten minutes ends in some bucket b and starts in b or the bucket before, so both its ends,
 -- and with them the whole straight segment, lie inside the box of b. Retrospective presence asks
--- this table which buckets come near an area and reads only those fixes, and stays exact.
+-- this table which devices came near an area in a period and reads only their tracks, and stays exact.
 -- Boxes only ever grow (duplicates and replays add nothing wrong: a larger box is still right).
 CREATE TABLE track_boxes (
     device_id text NOT NULL,

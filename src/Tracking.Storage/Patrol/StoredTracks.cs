@@ -8,20 +8,18 @@ namespace Tracking.Storage.Patrol;
 
 /// <summary>
 /// Streams stored tracks for retrospective presence, device by device in device-time order,
-/// without holding them all in memory: every fix of a period, or only the parts of tracks that
-/// came near an area. Thread-safe: each call takes its own pooled connection.
+/// without holding them all in memory: every device's fixes of a period, or only those of the
+/// devices that came near an area. Thread-safe: each call takes its own pooled connection.
 /// </summary>
 public sealed class StoredTracks(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// Calls <paramref name="onFix"/> (device id, device time as UTC ticks, longitude, latitude),
-    /// ordered by device id then device time, for the fixes with <paramref name="from"/> ≤ device
-    /// time &lt; <paramref name="to"/> that make up every track segment of at most
-    /// <see cref="TrackBoxes.Bucket"/> that may touch <paramref name="near"/> (a lon/lat box): the
-    /// ten-minute buckets whose track box meets it, each with the bucket before. Between two runs
-    /// of fixes read for one device lies more than an hour unread, so a caller that breaks the
-    /// track at gaps of more than MaxGap (≤ the bucket) sees exactly the segments it would see
-    /// reading everything.
+    /// Like <see cref="ReadAsync"/>, but only for the devices whose track may have touched
+    /// <paramref name="near"/> (a lon/lat box) in the period: those with a ten-minute track box
+    /// (<see cref="TrackBoxes"/>) that meets it. Every segment of at most
+    /// <see cref="TrackBoxes.Bucket"/> lies inside the box of the bucket it ends in, so a device
+    /// left out has no such segment near the box, and presence computed from what is read is
+    /// exactly presence computed from everything.
     /// </summary>
     public async Task ReadNearAsync(
         DateTimeOffset from,
@@ -38,52 +36,12 @@ public sealed class StoredTracks(NpgsqlDataSource dataSource)
             return;
         }
 
-        var (rangeDevices, starts, ends) = await NearRangesAsync(from, to, near, devices, cancellationToken);
-        if (rangeDevices.Count == 0)
-        {
-            return;
-        }
-
         await using var command = dataSource.CreateCommand(
             """
-            SELECT f.device_id, f.device_time, ST_X(f.position), ST_Y(f.position)
-            FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS r(device_id, start_time, end_time)
-            JOIN LATERAL (
-                SELECT device_id, device_time, position FROM fixes
-                WHERE device_id = r.device_id AND device_time >= r.start_time AND device_time < r.end_time
-            ) AS f ON true
-            ORDER BY f.device_id, f.device_time
-            """);
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. rangeDevices] });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. starts] });
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. ends] });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        string? previousId = null;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var id = reader.GetString(0);
-            if (previousId is not null && string.Equals(previousId, id, StringComparison.Ordinal))
-            {
-                id = previousId;
-            }
-
-            previousId = id;
-            onFix(id, reader.GetFieldValue<DateTime>(1).Ticks, reader.GetDouble(2), reader.GetDouble(3));
-        }
-    }
-
-    // The time ranges to read: for every bucket near the box, the bucket and the one before,
-    // cut to the period, with overlapping ranges of a device joined.
-    private async Task<(List<string> Devices, List<DateTime> Starts, List<DateTime> Ends)> NearRangesAsync(
-        DateTimeOffset from, DateTimeOffset to, Envelope near, IReadOnlyCollection<string>? devices, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT device_id, bucket FROM track_boxes
+            SELECT DISTINCT device_id FROM track_boxes
             WHERE bucket >= track_bucket($1) AND bucket <= track_bucket($2)
               AND max_lon >= $3 AND min_lon <= $4 AND max_lat >= $5 AND min_lat <= $6
               AND ($7::text[] IS NULL OR device_id = ANY($7))
-            ORDER BY device_id, bucket
             """);
         command.Parameters.AddWithValue(from.ToUniversalTime());
         command.Parameters.AddWithValue(to.ToUniversalTime());
@@ -92,45 +50,17 @@ public sealed class StoredTracks(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(near.MinY);
         command.Parameters.AddWithValue(near.MaxY);
         command.Parameters.Add(new NpgsqlParameter<string[]?> { TypedValue = devices?.ToArray() });
-
-        var rangeDevices = new List<string>();
-        var starts = new List<DateTime>();
-        var ends = new List<DateTime>();
-        var first = from.UtcDateTime;
-        var last = to.UtcDateTime;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var nearby = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var device = reader.GetString(0);
-            var bucket = reader.GetFieldValue<DateTime>(1);
-            var start = Max(bucket - TrackBoxes.Bucket, first);
-            var end = Min(bucket + TrackBoxes.Bucket, last);
-            if (end <= start)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                continue;
+                nearby.Add(reader.GetString(0));
             }
-
-            // Ranges less than an hour apart are read as one: fewer, longer index scans. What
-            // lies between two ranges that stay apart is more than an hour, longer than any MaxGap.
-            if (rangeDevices.Count > 0 && rangeDevices[^1] == device && ends[^1] + JoinRangesWithin >= start)
-            {
-                ends[^1] = Max(ends[^1], end);
-                continue;
-            }
-
-            rangeDevices.Add(device);
-            starts.Add(start);
-            ends.Add(end);
         }
 
-        return (rangeDevices, starts, ends);
+        await ReadAsync(from, to, nearby, onFix, cancellationToken);
     }
-
-    private static readonly TimeSpan JoinRangesWithin = TimeSpan.FromHours(1);
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
-
-    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary>
     /// Calls <paramref name="onFix"/> (device id, device time as UTC ticks, longitude, latitude) for

@@ -58,6 +58,31 @@ public sealed class StoredTracksTests(MigratedDatabase fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_device_whose_only_segment_near_the_area_crosses_a_bucket_boundary_is_read()
+    {
+        // Two fixes 20 s apart on either side of 10:10, both 4 km from a 100 m square they cross.
+        var before = new DateTimeOffset(2026, 11, 16, 10, 9, 50, TimeSpan.Zero);
+        await using (var writer = new FixWriter(fixture.Database.DataSource))
+        {
+            await writer.WriteAsync([Fix("crosser", before, 52.63, -1.19), Fix("crosser", before.AddSeconds(20), 52.63, -1.07)]);
+        }
+
+        var area = Geometry.DefaultFactory.ToGeometry(new Envelope(-1.1307, -1.1293, 52.6295, 52.6305));
+        var areas = new PresenceAreaSet([new PresenceArea("square", AreaShape.FromGeometry(Projection.Project(area)))]);
+        var near = area.EnvelopeInternal.Copy();
+        near.ExpandBy(0.002);
+        var tracks = new StoredTracks(fixture.Database.DataSource);
+        var rules = PresenceRules.Default;
+        string[] devices = ["crosser"];
+
+        var everything = await ComputeAsync((f, t, d, onFix) => tracks.ReadAsync(f, t, d, onFix), areas, rules, before.AddHours(-1), before.AddHours(1), devices);
+        var nearOnly = await ComputeAsync((f, t, d, onFix) => tracks.ReadNearAsync(f, t, near, d, onFix), areas, rules, before.AddHours(-1), before.AddHours(1), devices);
+
+        Assert.Single(everything);
+        Assert.Equal(everything, nearOnly);
+    }
+
+    [Fact]
     public async Task Boxes_cover_a_fix_in_its_own_bucket_and_the_next()
     {
         var time = new DateTimeOffset(2026, 11, 15, 10, 7, 30, TimeSpan.Zero);
