@@ -75,11 +75,6 @@ internal static class PatrolEndpoints
         PresenceRequest request, MapState maps, MapStore store, PresenceQuery query, Microsoft.Extensions.Options.IOptions<PatrolOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var defaults = options.Value;
-        var rules = new PresenceRules(
-            request.MaxGap is { } maxGap ? TimeSpan.FromSeconds(maxGap) : defaults.MaxGap,
-            request.Grace is { } grace ? TimeSpan.FromSeconds(grace) : defaults.Grace,
-            request.MinDwell is { } minDwell ? TimeSpan.FromSeconds(minDwell) : defaults.MinDwell);
         CheckRules(request, errors);
 
         if (request.From is not { } from || request.To is not { } to)
@@ -140,6 +135,11 @@ internal static class PatrolEndpoints
             return Results.ValidationProblem(errors);
         }
 
+        var defaults = options.Value;
+        var rules = new PresenceRules(
+            request.MaxGap is { } maxGap ? TimeSpan.FromSeconds(maxGap) : defaults.MaxGap,
+            request.Grace is { } grace ? TimeSpan.FromSeconds(grace) : defaults.Grace,
+            request.MinDwell is { } minDwell ? TimeSpan.FromSeconds(minDwell) : defaults.MinDwell);
         var stays = await query.ComputeAsync(
             areaName, versions, snapshot.Map.Projection, from, to, request.Devices?.Distinct(StringComparer.Ordinal).ToList(), rules, cancellationToken);
         return Results.Ok(Summarise(areaName, from, to, stays));

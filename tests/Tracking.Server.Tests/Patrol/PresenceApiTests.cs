@@ -123,6 +123,8 @@ public sealed class PresenceApiTests(PatrolServerFixture fixture) : IClassFixtur
     [InlineData("""{"area": {"type": "Point", "coordinates": [-1.1, 52.6]}, "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z"}""", "area")]
     [InlineData("""{"area": {"type": "Polygon", "coordinates": [[[0,0],[1,1],[1,0],[0,1],[0,0]]]}, "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z"}""", "area")]
     [InlineData("""{"locationId": "PARK", "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z", "maxGap": 0}""", "maxGap")]
+    [InlineData("""{"locationId": "PARK", "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z", "grace": 1e300}""", "grace")]
+    [InlineData("""{"locationId": "PARK", "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z", "minDwell": -1}""", "minDwell")]
     [InlineData("""{"locationId": "PARK", "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z", "devices": ["no spaces"]}""", "devices")]
     public async Task A_bad_presence_question_is_a_400_naming_the_field(string body, string field)
     {
