@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using NetTopologySuite.Geometries;
 using Npgsql;
 using Tracking.Core.Geo;
@@ -13,10 +17,11 @@ namespace Tracking.Benchmarks.Patrol;
 /// of 500 units at one fix per 10 s (<see cref="PatrolHistory"/>), including reading the tracks
 /// from PostGIS. Goal: ≤ 2 s. Ours reads only the parts of tracks whose track boxes come near
 /// the park (<see cref="PresenceQuery"/>); the baseline reads every fix of the week and runs the
-/// same presence steps. Both must find the same stays. One operation takes seconds: run it with
-/// <c>--strategy Monitoring --launchCount 1 --warmupCount 1 --iterationCount 5</c>.
+/// same presence steps. Both must find the same stays. One operation takes seconds to a minute,
+/// so the job runs in process (no rebuild) with a long timeout and few iterations.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(LongRunningConfig))]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet disposes it in [GlobalCleanup].")]
 public class RetrospectivePresenceBenchmarks
 {
@@ -92,4 +97,14 @@ public class RetrospectivePresenceBenchmarks
 
     private static List<Stay> Ordered(List<Stay> stays) =>
         [.. stays.OrderBy(s => s.DeviceId, StringComparer.Ordinal).ThenBy(s => s.Enter)];
+
+    private sealed class LongRunningConfig : ManualConfig
+    {
+        public LongRunningConfig() => AddJob(Job.Default
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true))
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(3));
+    }
 }

@@ -26,6 +26,8 @@ internal static class PatrolModule
         services.AddSingleton<MapState>();
         services.AddSingleton<DeviceAreas>();
         services.AddSingleton<PresenceQuery>();
+        services.AddSingleton<VisitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<VisitWriter>());
         services.AddSingleton<PatrolStage>();
         services.AddHostedService<MapStartup>();
         services.AddHostedService<MapRefresher>();

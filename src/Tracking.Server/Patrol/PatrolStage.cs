@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Tracking.Core.Fixes;
 using Tracking.Core.Geo.Matching;
 using Tracking.Core.Patrol;
-using Tracking.Storage.Patrol;
 
 namespace Tracking.Server.Patrol;
 
@@ -12,14 +11,15 @@ namespace Tracking.Server.Patrol;
 /// priority locations and fed to live presence; stays that close are stored as visits and
 /// passes. Runs on its own bounded queue: it never slows ingestion, and when it falls behind
 /// it drops whole batches from live presence, counted and logged (the fixes are stored all the
-/// same, and retrospective presence counts them).
+/// same, and retrospective presence counts them). Closed stays go to <see cref="VisitWriter"/>,
+/// so a slow or absent database never holds the stage up.
 /// </summary>
 internal sealed partial class PatrolStage : BackgroundService
 {
     private readonly Channel<Fix[]> _queue;
     private readonly MapState _maps;
     private readonly DeviceAreas _areas;
-    private readonly VisitStore _visits;
+    private readonly VisitWriter _visits;
     private readonly TimeProvider _time;
     private readonly PatrolOptions _options;
     private readonly ILogger<PatrolStage> _logger;
@@ -29,9 +29,8 @@ internal sealed partial class PatrolStage : BackgroundService
     private long _droppedFixes;
     private long _processedFixes;
     private long _lateFixes;
-    private long _storedStays;
 
-    public PatrolStage(MapState maps, DeviceAreas areas, VisitStore visits, TimeProvider time, IOptions<PatrolOptions> options, ILogger<PatrolStage> logger)
+    public PatrolStage(MapState maps, DeviceAreas areas, VisitWriter visits, TimeProvider time, IOptions<PatrolOptions> options, ILogger<PatrolStage> logger)
     {
         _maps = maps;
         _areas = areas;
@@ -57,8 +56,6 @@ internal sealed partial class PatrolStage : BackgroundService
 
     /// <summary>Fixes older than the reorder window: stored, but not replayed into live presence.</summary>
     public long LateFixes => Interlocked.Read(ref _lateFixes);
-
-    public long StoredStays => Interlocked.Read(ref _storedStays);
 
     /// <summary>Takes a batch of durable fixes. Never blocks: the caller is the journal's commit loop.</summary>
     public void Offer(IReadOnlyList<Fix> fixes)
@@ -111,7 +108,9 @@ internal sealed partial class PatrolStage : BackgroundService
                     nextSweep = now + _options.SweepInterval;
                 }
 
-                await StoreStaysAsync(stoppingToken);
+                _visits.Enqueue(_closed, _retracted);
+                _closed.Clear();
+                _retracted.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -158,32 +157,7 @@ internal sealed partial class PatrolStage : BackgroundService
         return new DeviceAreaMatch(time, beat, locations);
     }
 
-    // Stays are kept until PostgreSQL takes them: an outage delays the visits table, it loses nothing.
-    private async Task StoreStaysAsync(CancellationToken stoppingToken)
-    {
-        if (_closed.Count == 0 && _retracted.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await _visits.WriteAsync(_closed, _retracted, stoppingToken);
-            Interlocked.Add(ref _storedStays, _closed.Count);
-            _closed.Clear();
-            _retracted.Clear();
-        }
-        catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException or IOException)
-        {
-            LogStoreFailed(_logger, exception, _closed.Count);
-            await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-        }
-    }
-
     [LoggerMessage(EventId = 1610, Level = LogLevel.Warning,
         Message = "Patrol stage is behind: dropped {Count} fixes from live presence (queue of {Capacity} batches full); they are stored and count in retrospective presence")]
     private static partial void LogFirstDrop(ILogger logger, int count, int capacity);
-
-    [LoggerMessage(EventId = 1611, Level = LogLevel.Warning, Message = "Storing {Count} closed stays failed; retrying")]
-    private static partial void LogStoreFailed(ILogger logger, Exception exception, int count);
 }
