@@ -15,7 +15,7 @@ namespace Tracking.Benchmarks.Patrol;
 /// <summary>
 /// Retrospective presence of one priority location (a 300 m park near the centre) over seven days
 /// of 500 units at one fix per 10 s (<see cref="PatrolHistory"/>), including reading the tracks
-/// from PostGIS. Goal: ≤ 2 s. Ours reads only the parts of tracks whose track boxes come near
+/// from PostGIS. Goal: ≤ 2 s. Ours reads only the tracks of devices whose track boxes come near
 /// the park (<see cref="PresenceQuery"/>); the baseline reads every fix of the week and runs the
 /// same presence steps. Both must find the same stays. One operation takes seconds to a minute,
 /// so the job runs in process (no rebuild) with a long timeout and few iterations.
@@ -56,7 +56,7 @@ public class RetrospectivePresenceBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _dataSource.Dispose();
 
-    [Benchmark(Description = "Tracking: track boxes, then only the fixes near the park")]
+    [Benchmark(Description = "Tracking: track boxes, then the tracks of the devices near the park")]
     public async Task<List<Stay>> Tracks_near_the_park()
     {
         var stays = await _query.ComputeAsync(
