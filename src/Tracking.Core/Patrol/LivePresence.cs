@@ -24,6 +24,7 @@ public sealed class LivePresence
     private readonly List<Stay> _replayRetracted = [];
     private readonly List<Stay> _replayClosed = [];
     private PresenceAreaSet _areas;
+    private int _deviceCount;
 
     /// <summary>Live presence over <paramref name="areas"/>.</summary>
     public LivePresence(PresenceAreaSet areas, PresenceRules rules, TimeSpan reorderWindow)
@@ -57,8 +58,8 @@ public sealed class LivePresence
         set => Volatile.Write(ref _areas, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
-    /// <summary>Number of devices seen.</summary>
-    public int DeviceCount => _devices.Count;
+    /// <summary>Number of devices seen. Thread-safe.</summary>
+    public int DeviceCount => Volatile.Read(ref _deviceCount);
 
     /// <summary>
     /// Applies one fix. Stays that closed are added to <paramref name="closed"/>; stays handed
@@ -74,6 +75,7 @@ public sealed class LivePresence
         {
             track = new DeviceTrack();
             _devices.Add(deviceId, track);
+            Interlocked.Increment(ref _deviceCount);
         }
 
         track.LastReceivedTicks = Math.Max(track.LastReceivedTicks, receivedAt.UtcTicks);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using Tracking.Core.Fixes;
+using Tracking.Core.Geo.Matching;
 using Tracking.Core.Patrol;
 using Tracking.Storage.Fixes;
 using Tracking.Storage.Maps;
@@ -30,6 +31,10 @@ internal static class PatrolEndpoints
             .WithName("GetOpenVisits")
             .WithSummary("Stays still open in live presence: which device is in which beat or priority location since when.");
 
+        api.MapGet("/patrol/stats", GetStats)
+            .WithName("GetPatrolStats")
+            .WithSummary("The map in use and the patrol stage's counters: fixes matched, dropped and late, stays open, stored and dropped.");
+
         api.MapPost("/presence", PostPresenceAsync)
             .WithName("GetPresence")
             .WithSummary("Retrospective presence of stored tracks in any area (GeoJSON Polygon/MultiPolygon or a location id) over a period.")
@@ -57,6 +62,24 @@ internal static class PatrolEndpoints
         context.Response.ContentType = "application/geo+json";
         await JsonSerializer.SerializeAsync(context.Response.Body, features, LocationFeatures.GeoJson, cancellationToken);
         return Results.Empty;
+    }
+
+    private static PatrolStats GetStats(MapState maps, PatrolStage patrol, VisitWriter visits)
+    {
+        var snapshot = maps.Current;
+        var beats = snapshot.Index.Areas.Count(a => a.Kind == AreaKind.Beat);
+        return new PatrolStats(
+            snapshot.Map.Name,
+            snapshot.ValidAt,
+            beats,
+            snapshot.Index.Areas.Count - beats,
+            patrol.ProcessedFixes,
+            patrol.DroppedFixes,
+            patrol.LateFixes,
+            patrol.Presence.DeviceCount,
+            patrol.Presence.AllOpenStays().Sum(d => d.Stays.Count),
+            visits.StoredStays,
+            visits.DroppedStays);
     }
 
     private static IEnumerable<OpenStayView> GetOpenStays(PatrolStage patrol)

@@ -66,6 +66,16 @@ public sealed class PresenceApiTests(PatrolServerFixture fixture) : IClassFixtur
         Assert.Equal(visit.InsideSeconds, found.Seconds, 9);
         Assert.Equal(visit.InsideSeconds, answer.PresenceSeconds, 9);
         Assert.Empty(answer.Passes);
+
+        // The counter moves just after the row is committed.
+        var stats = await Eventually.UntilAsync(
+            () => fixture.Http.GetFromJsonAsync<PatrolStats>("/api/patrol/stats", Json), s => s!.StoredStays >= 1, "the stored stay counted");
+        Assert.Equal("Test force", stats!.Map);
+        Assert.Equal(2, stats.Beats);
+        Assert.Equal(2, stats.Locations);
+        Assert.True(stats.ProcessedFixes >= 15, $"{stats.ProcessedFixes} fixes processed");
+        Assert.Equal(0, stats.DroppedFixes);
+        Assert.Equal(0, stats.DroppedStays);
     }
 
     [Fact]
