@@ -13,8 +13,9 @@ namespace Tracking.Core.Patrol;
 /// the window is inserted and the following fixes are replayed; stays that had been handed out
 /// and now come out differently are handed back as retracted, with their replacements as
 /// closed. A fix older than the window is reported <see cref="LiveFixOutcome.TooLate"/>.</para>
-/// <para>Thread-safety: one writer calls <see cref="Add"/>, <see cref="Sweep"/> and sets
-/// <see cref="Areas"/>; any thread may read open stays.</para>
+/// <para>Thread-safety: one writer calls <see cref="Add"/> and <see cref="Sweep"/>; any thread
+/// may swap <see cref="Areas"/> (a reference swap: a step uses the old or the new set) and read
+/// open stays.</para>
 /// </remarks>
 public sealed class LivePresence
 {
