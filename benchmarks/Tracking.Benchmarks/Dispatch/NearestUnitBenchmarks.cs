@@ -11,7 +11,7 @@ namespace Tracking.Benchmarks.Dispatch;
 /// Nearest 5 available units among 10,000 moving ones (about 80% available), straight line. One
 /// operation = one unit moves, then one query, so every contender keeps up with a live fleet:
 /// <list type="bullet">
-/// <item>ours: <see cref="UnitPositionIndex"/> in process, with an availability filter (goal: median ≤ 2 µs);</item>
+/// <item>ours: <see cref="UnitPositionIndex"/> in process, availability kept in the index (goal: median ≤ 2 µs);</item>
 /// <item>PostGIS: <c>UPDATE</c> of the moved row, then <c>SELECT id FROM units WHERE status = 'available'
 /// ORDER BY geom &lt;-&gt; $point LIMIT 5</c> over a GiST index, both prepared and sent as one batch (one round trip);</item>
 /// <item>Redis: <c>GEOADD</c> (fire and forget, pipelined) then <c>GEOSEARCH key FROMLONLAT lon lat BYRADIUS 2000 m ASC
@@ -38,8 +38,6 @@ public class NearestUnitBenchmarks
     private int _op;
 
     private UnitPositionIndex _index = null!;
-    private Dictionary<string, UnitStatus> _status = null!;
-    private Func<IndexedUnit, bool> _availableOnly = null!;
 
     private TestDatabase? _database;
     private NpgsqlConnection? _connection;
@@ -55,9 +53,7 @@ public class NearestUnitBenchmarks
     public void SetupIndex()
     {
         _fleet = new MovingFleet(Units);
-        (_index, _status) = BuildIndex(_fleet, UnitPositionIndex.DefaultCellSize);
-        var status = _status;
-        _availableOnly = unit => status[unit.UnitId] == UnitStatus.Available;
+        (_index, _) = BuildIndex(_fleet, UnitPositionIndex.DefaultCellSize);
     }
 
     [GlobalSetup(Target = nameof(PostGis_knn))]
@@ -106,11 +102,11 @@ public class NearestUnitBenchmarks
         Console.WriteLine("// PostGIS plan: " + Plan());
 
         // The same answers as ours on the first queries (before any move), or the comparison means nothing.
-        var (index, status) = BuildIndex(_fleet, UnitPositionIndex.DefaultCellSize);
+        var (index, _) = BuildIndex(_fleet, UnitPositionIndex.DefaultCellSize);
         for (var q = 0; q < 200; q++)
         {
             var op = _fleet.Moves[q];
-            var found = index.Nearest(op.QueryX, op.QueryY, K, unit => status[unit.UnitId] == UnitStatus.Available, _results);
+            var found = index.NearestAvailable(op.QueryX, op.QueryY, K, null, _results);
             var ours = _results[..found].Select(r => r.Unit.UnitId);
             using var command = new NpgsqlCommand("SELECT id FROM units WHERE status = 'available' ORDER BY geom <-> ST_MakePoint($1, $2) LIMIT 5", _connection)
             {
@@ -150,12 +146,12 @@ public class NearestUnitBenchmarks
 
         // Redis measures on a sphere and we in a plane: a rare swap of two near-equal distances
         // is expected, a different answer in general is not.
-        var (index, status) = BuildIndex(_fleet, UnitPositionIndex.DefaultCellSize);
+        var (index, _) = BuildIndex(_fleet, UnitPositionIndex.DefaultCellSize);
         var same = 0;
         for (var q = 0; q < 200; q++)
         {
             var op = _fleet.Moves[q];
-            var found = index.Nearest(op.QueryX, op.QueryY, K, unit => status[unit.UnitId] == UnitStatus.Available, _results);
+            var found = index.NearestAvailable(op.QueryX, op.QueryY, K, null, _results);
             var ours = _results[..found].Select(r => r.Unit.UnitId).ToHashSet();
             var theirs = _redisDb.GeoSearch(AvailableKey, op.QueryLongitude, op.QueryLatitude, _circle, K, true, Order.Ascending, GeoRadiusOptions.None);
             if (theirs.Length != K)
@@ -188,7 +184,7 @@ public class NearestUnitBenchmarks
     {
         var op = _fleet.Moves[_op & Mask];
         _index.Update(_fleet.Ids[op.Unit], op.X, op.Y, _start.AddTicks(++_op));
-        return _index.Nearest(op.QueryX, op.QueryY, K, _availableOnly, _results);
+        return _index.NearestAvailable(op.QueryX, op.QueryY, K, null, _results);
     }
 
     [Benchmark(Baseline = true)]
@@ -228,6 +224,7 @@ public class NearestUnitBenchmarks
         for (var i = 0; i < fleet.Ids.Length; i++)
         {
             index.Update(fleet.Ids[i], fleet.X[i], fleet.Y[i], time);
+            index.SetAvailable(fleet.Ids[i], fleet.Available[i]);
             status[fleet.Ids[i]] = fleet.Available[i] ? UnitStatus.Available : UnitStatus.Assigned;
         }
 

@@ -43,6 +43,7 @@ public sealed class UnitPositionIndex
     private DateTimeOffset[] _time = new DateTimeOffset[64];
     private int[] _cellOf = new int[64];
     private int[] _placeInCell = new int[64];
+    private bool[] _available = new bool[64];
     private int _slotCount;
 
     /// <summary>An index over the extent (metres) with square cells of <paramref name="cellSize"/> metres.</summary>
@@ -124,7 +125,7 @@ public sealed class UnitPositionIndex
             _x[slot] = x;
             _y[slot] = y;
             _time[slot] = time;
-            _cells[cell].Members![_placeInCell[slot]] = new CellEntry(slot, x, y, unitId);
+            _cells[cell].Members![_placeInCell[slot]] = new CellEntry(slot, x, y, unitId, _available[slot]);
             return true;
         }
     }
@@ -144,6 +145,29 @@ public sealed class UnitPositionIndex
             RemoveFromCell(slot);
             _ids[slot] = null;
             _freeSlots.Push(slot);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Marks a unit available for dispatch or not (new units are available), so that
+    /// <see cref="NearestAvailable"/> can skip the others without asking a filter, as a status
+    /// column or a key of available units would.
+    /// </summary>
+    /// <returns>False when the unit is not in the index.</returns>
+    public bool SetAvailable(string unitId, bool available)
+    {
+        ArgumentNullException.ThrowIfNull(unitId);
+        lock (_gate)
+        {
+            if (!_slots.TryGetValue(unitId, out var slot))
+            {
+                return false;
+            }
+
+            _available[slot] = available;
+            ref var entry = ref _cells[_cellOf[slot]].Members![_placeInCell[slot]];
+            entry = entry with { Available = available };
             return true;
         }
     }
@@ -176,7 +200,17 @@ public sealed class UnitPositionIndex
     /// <param name="filter">Which units may be returned; null for all. Asked only of units close enough to make the list.</param>
     /// <param name="results">At least <paramref name="k"/> long.</param>
     /// <returns>How many were found: k, or fewer when fewer units pass the filter.</returns>
-    public int Nearest(double x, double y, int k, Func<IndexedUnit, bool>? filter, Span<NearestUnit> results)
+    public int Nearest(double x, double y, int k, Func<IndexedUnit, bool>? filter, Span<NearestUnit> results) =>
+        Search(x, y, k, availableOnly: false, filter, results);
+
+    /// <summary>
+    /// As <see cref="Nearest"/>, among the units marked available (<see cref="SetAvailable"/>)
+    /// only: the others are skipped before the filter is asked.
+    /// </summary>
+    public int NearestAvailable(double x, double y, int k, Func<IndexedUnit, bool>? filter, Span<NearestUnit> results) =>
+        Search(x, y, k, availableOnly: true, filter, results);
+
+    private int Search(double x, double y, int k, bool availableOnly, Func<IndexedUnit, bool>? filter, Span<NearestUnit> results)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         if (results.Length < k)
@@ -206,19 +240,19 @@ public sealed class UnitPositionIndex
                     {
                         for (var col = Math.Max(x0, 0); col <= Math.Min(x1, _columns - 1); col++)
                         {
-                            found = ScanCell(col, row, x, y, k, filter, results, found);
+                            found = ScanCell(col, row, x, y, k, availableOnly, filter, results, found);
                         }
                     }
                     else
                     {
                         if (x0 >= 0)
                         {
-                            found = ScanCell(x0, row, x, y, k, filter, results, found);
+                            found = ScanCell(x0, row, x, y, k, availableOnly, filter, results, found);
                         }
 
                         if (x1 < _columns && x1 != x0)
                         {
-                            found = ScanCell(x1, row, x, y, k, filter, results, found);
+                            found = ScanCell(x1, row, x, y, k, availableOnly, filter, results, found);
                         }
                     }
                 }
@@ -263,7 +297,7 @@ public sealed class UnitPositionIndex
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private int ScanCell(int column, int row, double x, double y, int k, Func<IndexedUnit, bool>? filter, Span<NearestUnit> best, int found)
+    private int ScanCell(int column, int row, double x, double y, int k, bool availableOnly, Func<IndexedUnit, bool>? filter, Span<NearestUnit> best, int found)
     {
         ref readonly var header = ref _cells[(row * _columns) + column];
         var count = header.Count;
@@ -292,6 +326,11 @@ public sealed class UnitPositionIndex
         for (var i = 0; i < count; i++)
         {
             ref readonly var member = ref members[i];
+            if (availableOnly && !member.Available)
+            {
+                continue;
+            }
+
             var dx = member.X - x;
             var dy = member.Y - y;
             var d2 = (dx * dx) + (dy * dy);
@@ -349,11 +388,13 @@ public sealed class UnitPositionIndex
                 Array.Resize(ref _time, size);
                 Array.Resize(ref _cellOf, size);
                 Array.Resize(ref _placeInCell, size);
+                Array.Resize(ref _available, size);
             }
         }
 
         _ids[slot] = unitId;
         _time[slot] = DateTimeOffset.MinValue;
+        _available[slot] = true;
         return slot;
     }
 
@@ -368,7 +409,7 @@ public sealed class UnitPositionIndex
             members = header.Members;
         }
 
-        members[count] = new CellEntry(slot, _x[slot], _y[slot], _ids[slot]!);
+        members[count] = new CellEntry(slot, _x[slot], _y[slot], _ids[slot]!, _available[slot]);
         header.Count = count + 1;
         _cellOf[slot] = cell;
         _placeInCell[slot] = count;
@@ -386,8 +427,8 @@ public sealed class UnitPositionIndex
         _placeInCell[moved.Slot] = place;
     }
 
-    /// <summary>A cell's copy of a member's position and id, so a query reads one array per cell.</summary>
-    private readonly record struct CellEntry(int Slot, double X, double Y, string Id);
+    /// <summary>A cell's copy of a member's position, id and availability, so a query reads one array per cell.</summary>
+    private readonly record struct CellEntry(int Slot, double X, double Y, string Id, bool Available);
 
     /// <summary>A cell: its members (the first <see cref="Count"/> entries are in use).</summary>
     private struct Cell

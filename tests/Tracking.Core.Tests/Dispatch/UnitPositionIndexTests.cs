@@ -6,11 +6,13 @@ public sealed class UnitPositionIndexTests
 {
     private static readonly DateTimeOffset Start = new(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void Nearest_units_equal_a_brute_force_scan_while_units_move()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Nearest_units_equal_a_brute_force_scan_while_units_move(bool availabilityInTheIndex)
     {
         // 2,000 units over a 20 km square (some outside it), 80% available; 3,000 queries with
-        // 20 moves before each, k from 1 to 12, and a filter on availability.
+        // 20 moves before each, k from 1 to 12; availability asked of a filter, or kept in the index.
         var random = new Random(1234);
         var index = new UnitPositionIndex(0, 0, 20_000, 20_000, cellSize: 700);
         var x = new double[2000];
@@ -25,6 +27,10 @@ public sealed class UnitPositionIndexTests
             y[i] = (random.NextDouble() * 24_000) - 2_000;
             available[i] = random.NextDouble() < 0.8;
             Assert.True(index.Update(ids[i], x[i], y[i], time));
+            if (availabilityInTheIndex)
+            {
+                Assert.True(index.SetAvailable(ids[i], available[i]));
+            }
         }
 
         Func<IndexedUnit, bool> filter = unit => available[byId[unit.UnitId]];
@@ -39,12 +45,16 @@ public sealed class UnitPositionIndexTests
                 y[i] = Math.Clamp(y[i] + (random.NextDouble() * 1000) - 500, -3000, 23_000);
                 available[i] = random.NextDouble() < 0.8;
                 index.Update(ids[i], x[i], y[i], time);
+                if (availabilityInTheIndex)
+                {
+                    index.SetAvailable(ids[i], available[i]);
+                }
             }
 
             var qx = (random.NextDouble() * 26_000) - 3_000;
             var qy = (random.NextDouble() * 26_000) - 3_000;
             var k = 1 + random.Next(12);
-            var found = index.Nearest(qx, qy, k, filter, results);
+            var found = availabilityInTheIndex ? index.NearestAvailable(qx, qy, k, null, results) : index.Nearest(qx, qy, k, filter, results);
 
             var expected = Enumerable.Range(0, ids.Length)
                 .Where(i => available[i])
@@ -59,6 +69,14 @@ public sealed class UnitPositionIndexTests
                 Assert.Equal(expected[r].Distance, results[r].Distance, 1e-9);
             }
         }
+    }
+
+    [Fact]
+    public void Availability_of_a_unit_not_in_the_index_cannot_be_set()
+    {
+        var index = new UnitPositionIndex(0, 0, 10_000, 10_000);
+
+        Assert.False(index.SetAvailable("nobody", available: false));
     }
 
     [Fact]
