@@ -37,33 +37,7 @@ usage() {
 
 # ---------------------------------------------------------------- install ---
 
-is_installed() {
-    [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)" == "install ok installed" ]]
-}
-
-# apt_install PKG...: install with apt-get as root, or through sudo. Runs
-# `apt-get update` only when the install failed because the package lists are
-# missing or stale (fresh CI images often ship without lists).
-apt_install() {
-    local -a as_root=()
-    if [[ $EUID -ne 0 ]]; then
-        command -v sudo >/dev/null 2>&1 ||
-            die "not root and sudo is unavailable; as root run: apt-get install --no-install-recommends $*"
-        as_root=(sudo)
-    fi
-    local -a apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
-    local out rc=0
-    out="$(mktemp)"
-    "${apt[@]}" install -y --no-install-recommends "$@" 2>&1 | tee "$out" >&2 || rc=$?
-    if [[ $rc -ne 0 ]] &&
-        grep -Eq 'Unable to locate package|has no installation candidate|Failed to fetch|404 +Not Found' "$out"; then
-        say "package lists missing or stale: running apt-get update and retrying"
-        rc=0
-        "${apt[@]}" update >&2 && "${apt[@]}" install -y --no-install-recommends "$@" >&2 || rc=$?
-    fi
-    rm -f "$out"
-    [[ $rc -eq 0 ]] || die "apt-get install $* failed (exit $rc)"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib/packages.sh"
 
 cmd_install() {
     local -a missing=()

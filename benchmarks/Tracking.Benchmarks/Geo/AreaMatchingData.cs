@@ -1,5 +1,5 @@
-using NetTopologySuite.Geometries;
 using Tracking.Core.Geo.Matching;
+using Tracking.Testing.Geometry;
 
 namespace Tracking.Benchmarks.Geo;
 
@@ -24,8 +24,6 @@ internal sealed class AreaMatchingData
     public const double OriginY = 290_000;
     public const double Side = 30_000;
 
-    private static readonly GeometryFactory Factory = new(new PrecisionModel(), 27700);
-
     private AreaMatchingData(List<IndexedArea> areas, double[] x, double[] y)
     {
         Areas = areas;
@@ -43,7 +41,7 @@ internal sealed class AreaMatchingData
     {
         var random = new Random(seed);
         var areas = new List<IndexedArea>(Beats + Locations);
-        foreach (var beat in Tiling(random, 20, 10, 25))
+        foreach (var beat in SyntheticAreas.WigglyTiling(random, OriginX, OriginY, Side / 20, Side / 10, 20, 10, 25))
         {
             areas.Add(new IndexedArea($"beat-{areas.Count:D3}", AreaKind.Beat, beat));
         }
@@ -64,7 +62,7 @@ internal sealed class AreaMatchingData
 
             var maxRadius = 40 + (random.NextDouble() * 260);
             var minRadius = maxRadius * (0.4 + (random.NextDouble() * 0.4));
-            areas.Add(new IndexedArea($"loc-{i:D4}", AreaKind.Location, Star(random, centres[i].X, centres[i].Y, minRadius, maxRadius, 100)));
+            areas.Add(new IndexedArea($"loc-{i:D4}", AreaKind.Location, SyntheticAreas.Star(random, centres[i].X, centres[i].Y, minRadius, maxRadius, 100)));
         }
 
         var x = new double[Fixes];
@@ -94,86 +92,4 @@ internal sealed class AreaMatchingData
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    private static Polygon Star(Random random, double centreX, double centreY, double minRadius, double maxRadius, int vertices)
-    {
-        var ring = new Coordinate[vertices + 1];
-        for (var k = 0; k < vertices; k++)
-        {
-            var angle = 2 * Math.PI * (k + ((random.NextDouble() - 0.5) * 0.5)) / vertices;
-            var radius = minRadius + (random.NextDouble() * (maxRadius - minRadius));
-            ring[k] = new Coordinate(centreX + (radius * Math.Cos(angle)), centreY + (radius * Math.Sin(angle)));
-        }
-
-        ring[vertices] = ring[0].Copy();
-        return Factory.CreatePolygon(ring);
-    }
-
-    private static List<Polygon> Tiling(Random random, int columns, int rows, int segmentsPerSide)
-    {
-        double cellWidth = Side / columns, cellHeight = Side / rows;
-        var nodes = new Coordinate[columns + 1, rows + 1];
-        for (var i = 0; i <= columns; i++)
-        {
-            for (var j = 0; j <= rows; j++)
-            {
-                var jitterX = i > 0 && i < columns ? (random.NextDouble() - 0.5) * 0.4 * cellWidth : 0;
-                var jitterY = j > 0 && j < rows ? (random.NextDouble() - 0.5) * 0.4 * cellHeight : 0;
-                nodes[i, j] = new Coordinate(OriginX + (i * cellWidth) + jitterX, OriginY + (j * cellHeight) + jitterY);
-            }
-        }
-
-        var south = new Coordinate[columns, rows + 1][];
-        var west = new Coordinate[columns + 1, rows][];
-        for (var i = 0; i < columns; i++)
-        {
-            for (var j = 0; j <= rows; j++)
-            {
-                south[i, j] = Wiggle(random, nodes[i, j], nodes[i + 1, j], segmentsPerSide, j > 0 && j < rows);
-            }
-        }
-
-        for (var i = 0; i <= columns; i++)
-        {
-            for (var j = 0; j < rows; j++)
-            {
-                west[i, j] = Wiggle(random, nodes[i, j], nodes[i, j + 1], segmentsPerSide, i > 0 && i < columns);
-            }
-        }
-
-        var beats = new List<Polygon>();
-        for (var j = 0; j < rows; j++)
-        {
-            for (var i = 0; i < columns; i++)
-            {
-                var ring = new List<Coordinate>();
-                ring.AddRange(south[i, j][..^1]);
-                ring.AddRange(west[i + 1, j][..^1]);
-                ring.AddRange(south[i, j + 1].Reverse().ToArray()[..^1]);
-                ring.AddRange(west[i, j].Reverse().ToArray()[..^1]);
-                ring.Add(ring[0].Copy());
-                beats.Add(Factory.CreatePolygon([.. ring]));
-            }
-        }
-
-        return beats;
-    }
-
-    // A lattice side as a line wiggling across the straight one, less towards its ends so neighbouring sides never cross.
-    private static Coordinate[] Wiggle(Random random, Coordinate from, Coordinate to, int segments, bool wiggles)
-    {
-        var points = new Coordinate[segments + 1];
-        points[0] = from;
-        points[segments] = to;
-        double dx = to.X - from.X, dy = to.Y - from.Y;
-        var length = Math.Sqrt((dx * dx) + (dy * dy));
-        for (var k = 1; k < segments; k++)
-        {
-            var t = (double)k / segments;
-            var offset = wiggles ? (random.NextDouble() - 0.5) * 0.16 * length * Math.Sin(Math.PI * t) : 0;
-            points[k] = new Coordinate(from.X + (t * dx) - (offset * dy / length), from.Y + (t * dy) + (offset * dx / length));
-        }
-
-        return points;
-    }
 }

@@ -1,6 +1,7 @@
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using Tracking.Core.Geo.Matching;
+using Tracking.Testing.Geometry;
 
 namespace Tracking.Core.Tests.Geo.Matching;
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using Tracking.Core.Geo.Matching;
+using Tracking.Testing.Geometry;
 
 namespace Tracking.Core.Tests.Geo.Matching;
 

@@ -1,13 +1,13 @@
 using NetTopologySuite.Geometries;
 
-namespace Tracking.Core.Tests.Geo.Matching;
+namespace Tracking.Testing.Geometry;
 
 /// <summary>
 /// Seeded random areas in metres, shaped like real beats and priority locations: a tiling of wiggly beats whose
 /// neighbours share every vertex exactly, star-shaped (concave) polygons with and without holes, multipolygons,
 /// axis-aligned rectangles (edges on round coordinates, some shared between areas) and circles.
 /// </summary>
-internal static class SyntheticAreas
+public static class SyntheticAreas
 {
     public static GeometryFactory Factory { get; } = new(new PrecisionModel(), 27700);
 
