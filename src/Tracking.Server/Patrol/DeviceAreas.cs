@@ -18,6 +18,3 @@ internal sealed class DeviceAreas
 
     public DeviceAreaMatch? Get(string deviceId) => _latest.TryGetValue(deviceId, out var match) ? match : null;
 }
-
-/// <summary>Where one fix was: its time, its beat (null outside every beat) and the priority locations it was in.</summary>
-internal sealed record DeviceAreaMatch(DateTimeOffset Time, string? Beat, IReadOnlyList<string> Locations);
