@@ -1,5 +1,6 @@
 using Tracking.Server;
 using Tracking.Server.Api;
+using Tracking.Server.Command;
 using Tracking.Server.Health;
 using Tracking.Server.Ingestion;
 using Tracking.Server.OsmAnd;
@@ -16,6 +17,7 @@ builder.AddStorage();
 builder.AddIngestion();
 builder.AddOsmAnd();
 builder.AddPatrol();
+builder.AddCommand();
 builder.AddHealth();
 builder.Services.AddOpenApi();
 
@@ -25,6 +27,7 @@ app.MapHealth();
 app.MapTrackingApi();
 app.MapPatrolApi();
 app.MapLocationApi();
+app.MapCommandApi();
 app.MapOsmAnd();
 await app.RunAsync();
 return 0;

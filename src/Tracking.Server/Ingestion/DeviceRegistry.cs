@@ -73,6 +73,9 @@ internal sealed partial class DeviceRegistry(
 
     public bool IsKnown(string deviceId) => _known.ContainsKey(deviceId);
 
+    /// <summary>Admits a device stored by someone else (a reference-data import): its fixes are accepted from now on.</summary>
+    public void Know(string deviceId) => _known.TryAdd(deviceId, deviceId);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var refresh = Task.Delay(RefreshInterval, stoppingToken);

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using MQTTnet;
+using Tracking.Server.Command;
 using Tracking.Server.Ingestion;
 
 namespace Tracking.Server.Mqtt;
@@ -11,10 +13,14 @@ namespace Tracking.Server.Mqtt;
 /// to ourselves (MQTTnet's subscriber path costs several times the CPU and drops silently on overflow).
 /// MQTTnet sends the PUBACK of a QoS 1 publish only after the hook's task completes, and handles one
 /// connection's publishes in order, so awaiting the journal's fsync in the hook is what makes an
-/// acknowledgement mean durable. Device fix topics are not relayed to subscribers.
+/// acknowledgement mean durable. Device fix topics are not relayed to subscribers; nor are command and
+/// control's (<c>cad/incidents</c>, <c>tracking/{id}/status</c>), acknowledged once the control room has
+/// stored them. The server's own messages to devices (dispatches) are injected and relayed.
 /// </summary>
 internal sealed partial class EmbeddedBroker(
     FixIngestor ingestor,
+    ControlMessages control,
+    DeviceOutbox outbox,
     IOptions<MqttOptions> options,
     ILogger<EmbeddedBroker> logger) : IHostedService, IBrokerStatus, IAsyncDisposable
 {
@@ -43,6 +49,14 @@ internal sealed partial class EmbeddedBroker(
         _server.ValidatingConnectionAsync += OnConnecting;
         _server.InterceptingPublishAsync += OnPublishAsync;
         await _server.StartAsync();
+        var server = _server;
+        outbox.Attach((topic, payload, token) => server.InjectApplicationMessage(
+            new InjectedMqttApplicationMessage(new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build()),
+            token));
         LogStarted(logger, settings.BindAddress, settings.Port);
     }
 
@@ -66,6 +80,12 @@ internal sealed partial class EmbeddedBroker(
             var outcome = await ingestor.IngestAsync(message.Topic, message.Payload, e.CancellationToken);
             if (!outcome.Handled)
             {
+                if (ControlMessages.Handles(message.Topic))
+                {
+                    e.ProcessPublish = false;
+                    await control.HandleAsync(message.Topic, message.Payload, e.CancellationToken);
+                }
+
                 return;
             }
 

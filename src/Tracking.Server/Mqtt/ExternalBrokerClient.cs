@@ -5,6 +5,7 @@ using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Tracking.Protocols;
+using Tracking.Server.Command;
 using Tracking.Server.Ingestion;
 
 namespace Tracking.Server.Mqtt;
@@ -19,6 +20,8 @@ namespace Tracking.Server.Mqtt;
 /// </summary>
 internal sealed partial class ExternalBrokerClient(
     FixIngestor ingestor,
+    ControlMessages control,
+    DeviceOutbox outbox,
     IOptions<MqttOptions> options,
     ILogger<ExternalBrokerClient> logger) : BackgroundService, IBrokerStatus
 {
@@ -30,13 +33,19 @@ internal sealed partial class ExternalBrokerClient(
 
     public string Description => $"external broker {options.Value.Host}:{options.Value.Port}";
 
-    /// <summary>The subscription's topic filters, with the shared-subscription prefix when a group is configured.</summary>
+    /// <summary>
+    /// The subscription's topic filters: device topics with the shared-subscription prefix when a group is configured,
+    /// and command and control's topics without it (every server's control room must see every incident and status).
+    /// </summary>
     public static IReadOnlyList<string> TopicFilters(MqttOptions settings) =>
-        TopicRouter.DeviceFilters.Select(filter => settings.HasSharedGroup ? $"$share/{settings.SharedGroup}/{filter}" : filter).ToList();
+        [.. TopicRouter.DeviceFilters.Select(filter => settings.HasSharedGroup ? $"$share/{settings.SharedGroup}/{filter}" : filter), .. ControlMessages.Filters];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        outbox.Attach((topic, payload, token) => _client.PublishAsync(
+            new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+            token));
         var settings = options.Value;
         var clientOptions = BuildClientOptions(settings);
         var filters = TopicFilters(settings);
@@ -126,7 +135,9 @@ internal sealed partial class ExternalBrokerClient(
         Task durable;
         try
         {
-            durable = (await ingestor.IngestAsync(message.Topic, message.Payload, CancellationToken.None)).Durable;
+            durable = ControlMessages.Handles(message.Topic)
+                ? control.HandleAsync(message.Topic, message.Payload, CancellationToken.None)
+                : (await ingestor.IngestAsync(message.Topic, message.Payload, CancellationToken.None)).Durable;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -41,19 +41,19 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
         var longitudeCode = (long)Math.Round(-1.1398 * (1 << 25) / 360.0);
         var latitudeCode = (long)Math.Round(52.6369 * (1 << 24) / 180.0);
         var bits = new StringBuilder()
-            .Append(Bits(0x0A, 8))                // protocol identifier: location information protocol
-            .Append(Bits(0, 2))                   // PDU type: short location report
-            .Append(Bits(0, 2))                   // time elapsed: < 5 s
-            .Append(Bits(longitudeCode, 25))      // longitude, two's complement, 360/2^25 degrees
-            .Append(Bits(latitudeCode, 24))       // latitude, two's complement, 180/2^24 degrees
-            .Append(Bits(1, 3))                   // position error: < 20 m
-            .Append(Bits(20, 7))                  // horizontal velocity: 20 km/h
-            .Append(Bits(4, 4))                   // direction of travel: east (4 × 22.5°)
-            .Append(Bits(0, 1))                   // type of additional data: reason for sending
-            .Append(Bits(2, 8));                  // reason for sending: emergency condition detected
+            .Append(BitText.Bits(0x0A, 8))                // protocol identifier: location information protocol
+            .Append(BitText.Bits(0, 2))                   // PDU type: short location report
+            .Append(BitText.Bits(0, 2))                   // time elapsed: < 5 s
+            .Append(BitText.Bits(longitudeCode, 25))      // longitude, two's complement, 360/2^25 degrees
+            .Append(BitText.Bits(latitudeCode, 24))       // latitude, two's complement, 180/2^24 degrees
+            .Append(BitText.Bits(1, 3))                   // position error: < 20 m
+            .Append(BitText.Bits(20, 7))                  // horizontal velocity: 20 km/h
+            .Append(BitText.Bits(4, 4))                   // direction of travel: east (4 × 22.5°)
+            .Append(BitText.Bits(0, 1))                   // type of additional data: reason for sending
+            .Append(BitText.Bits(2, 8));                  // reason for sending: emergency condition detected
         var before = DateTimeOffset.UtcNow;
 
-        await PublishAsync("gateway-1", "tracking/2350017/lip", Encoding.ASCII.GetBytes(ToHex(bits.ToString())));
+        await PublishAsync("gateway-1", "tracking/2350017/lip", Encoding.ASCII.GetBytes(BitText.ToHex(bits.ToString())));
 
         var row = await RowAsync("2350017");
         Assert.Equal(latitudeCode * 180.0 / (1 << 24), row.Lat, 9);
@@ -151,24 +151,6 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("unknown_device", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static string Bits(long value, int width)
-    {
-        var mask = width == 64 ? -1L : (1L << width) - 1;
-        return Convert.ToString(value & mask, 2).PadLeft(width, '0');
-    }
-
-    private static string ToHex(string bits)
-    {
-        var padded = bits.PadRight((bits.Length + 7) / 8 * 8, '0');
-        var hex = new StringBuilder();
-        for (var i = 0; i < padded.Length; i += 8)
-        {
-            hex.Append(Convert.ToByte(padded.Substring(i, 8), 2).ToString("X2", CultureInfo.InvariantCulture));
-        }
-
-        return hex.ToString();
     }
 
     private static string Sentence(string body)

@@ -1,0 +1,29 @@
+using Tracking.Storage.Command;
+
+namespace Tracking.Server.Command;
+
+/// <summary>Emergency alarms: the open ones, the stored ones, and clearing one.</summary>
+internal static class AlarmEndpoints
+{
+    public static void MapAlarmApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/alarms");
+        api.MapGet("", async (bool? open, ControlRoom room, AlarmStore store, CancellationToken token) =>
+            open ?? true ? Results.Ok(await room.OpenAlarmsAsync()) : Results.Ok(await store.ListAsync(openOnly: false, token)));
+        api.MapPost("/{id:guid}/clear", ClearAsync);
+    }
+
+    private static async Task<IResult> ClearAsync(Guid id, ClearAlarmRequest? body, ControlRoom room, CancellationToken token)
+    {
+        if (body?.By is not { Length: > 0 and <= 200 } by || by.Any(char.IsControl) || body.Note is { Length: > 500 })
+        {
+            return CommandError.BadRequest("by: required (who clears it, at most 200 characters); note: at most 500 characters");
+        }
+
+        var result = await room.ClearAlarmAsync(id, by, body.Note, token);
+        return result.Error is { } error ? error.ToHttp() : Results.Ok(result.Value);
+    }
+}
+
+/// <summary>Body of <c>POST /api/alarms/{id}/clear</c>.</summary>
+internal sealed record ClearAlarmRequest(string? By, string? Note);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using Tracking.Core.Dispatch;
+
+namespace Tracking.Server.Command;
+
+/// <summary>
+/// What a device sends on <c>tracking/{deviceId}/status</c>: <c>{"status": "available" | "unavailable" |
+/// "atScene" | "emergency", "reason": "…", "t": ISO-8601 time}</c> (reason required for unavailable; t optional,
+/// the receive time otherwise).
+/// </summary>
+internal sealed record DeviceStatusMessage(UnitStatus? Status, bool Emergency, string? Reason, DateTimeOffset? Time)
+{
+    public const int MaxBytes = 4096;
+
+    public static DeviceStatusMessage? Parse(ReadOnlySpan<byte> utf8, List<string> problems)
+    {
+        if (utf8.Length > MaxBytes)
+        {
+            problems.Add($"message: larger than {MaxBytes} bytes");
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 4 });
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+            {
+                problems.Add("status: missing (a JSON object with \"status\" is expected)");
+                return null;
+            }
+
+            string? reason = null;
+            if (root.TryGetProperty("reason", out var r) && r.ValueKind != JsonValueKind.Null)
+            {
+                if (r.ValueKind != JsonValueKind.String)
+                {
+                    problems.Add("reason: must be a string");
+                    return null;
+                }
+
+                reason = r.GetString();
+            }
+
+            DateTimeOffset? time = null;
+            if (root.TryGetProperty("t", out var t) && t.ValueKind != JsonValueKind.Null)
+            {
+                if (t.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                    || !(t.GetString()!.EndsWith('Z') || t.GetString()!.LastIndexOfAny(['+', '-']) > 10))
+                {
+                    problems.Add("t: must be an ISO-8601 time with a zone");
+                    return null;
+                }
+
+                time = parsed.ToUniversalTime();
+            }
+
+            return status.GetString() switch
+            {
+                "available" => new DeviceStatusMessage(UnitStatus.Available, false, reason, time),
+                "unavailable" => new DeviceStatusMessage(UnitStatus.Unavailable, false, reason, time),
+                "atScene" => new DeviceStatusMessage(UnitStatus.AtScene, false, reason, time),
+                "emergency" => new DeviceStatusMessage(null, true, reason, time),
+                _ => Unknown(problems),
+            };
+        }
+        catch (JsonException exception)
+        {
+            problems.Add("message: not valid JSON (" + exception.Message + ")");
+            return null;
+        }
+    }
+
+    private static DeviceStatusMessage? Unknown(List<string> problems)
+    {
+        problems.Add("status: must be available, unavailable, atScene or emergency");
+        return null;
+    }
+}
