@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Live demo: PostgreSQL + Tracking server (embedded MQTT broker on 1883, web on
-# 5080) + a simulator driving 50 vehicles. Ctrl-C stops the server and the
-# simulator; PostgreSQL (.data/pg, port 55432) keeps running for the next time.
+# 5080) + the simulator's demo mode: 50 vehicles and 20 foot units on the
+# Leicester map, reporting in every device protocol, with incidents dispatched
+# through the server. Ctrl-C stops the server and the simulator; PostgreSQL
+# (.data/pg, port 55432) keeps running for the next time.
 # shellcheck disable=SC2317  # cleanup functions are reached through traps
 set -euo pipefail
 
@@ -109,21 +111,23 @@ until curl -fsS -o /dev/null --max-time 2 "$READY_URL" 2>/dev/null; do
     sleep 1
 done
 
-say "starting the simulator: 50 devices, 1 msg/s each (log: $SIM_LOG)"
-setsid dotnet run --project simulators/Tracking.Simulator -c Release --no-build -- \
-    --host 127.0.0.1 --port "$MQTT_PORT" --devices 50 --rate 1 >"$SIM_LOG" 2>&1 </dev/null &
+say "starting the simulator: 50 vehicles and 20 foot units, incidents dispatched through the server (log: $SIM_LOG)"
+setsid dotnet run --project simulators/Tracking.Simulator -c Release --no-build -- demo \
+    --host 127.0.0.1 --port "$MQTT_PORT" --api "http://127.0.0.1:$HTTP_PORT" --osmand "http://127.0.0.1:$OSMAND_PORT" \
+    --vehicles 50 --foot 20 >"$SIM_LOG" 2>&1 </dev/null &
 SIM_PID=$!
 
 echo
 echo "Tracking is running (demo mode: unknown devices register themselves). Stop with Ctrl-C."
 echo "  live positions:  http://localhost:$HTTP_PORT/api/live"
 echo "  ingestion stats: http://localhost:$HTTP_PORT/api/ingest/stats"
-echo "  a device track:  http://localhost:$HTTP_PORT/api/devices/sim-0001/track"
+echo "  a vehicle track: http://localhost:$HTTP_PORT/api/devices/veh-LR10/track"
 echo "  beats and priority locations: http://localhost:$HTTP_PORT/api/locations"
 echo "  open visits:     http://localhost:$HTTP_PORT/api/visits/open"
 echo "  API description: http://localhost:$HTTP_PORT/openapi/v1.json"
 echo "  MQTT broker:     localhost:$MQTT_PORT (publish to tracking/{deviceId}/fix, /lip, /nmea, or owntracks/{user}/{device})"
 echo "  Traccar Client:  server URL http://<this machine>:$OSMAND_PORT"
+echo "  incidents and dispatches as they happen: tail -f $SIM_LOG"
 echo "(logs: $SERVER_LOG, $SIM_LOG)"
 echo
 

@@ -2,7 +2,11 @@ using MQTTnet.Protocol;
 
 namespace Tracking.Simulator.Load;
 
-/// <summary>A load run: <see cref="Devices"/> connections each publishing <see cref="FixesPerDevice"/> fixes back to back.</summary>
+/// <summary>
+/// A load run: <see cref="Devices"/> devices each publishing <see cref="FixesPerDevice"/> native fixes, over
+/// <see cref="Connections"/> MQTT connections (0: one per device, as real trackers connect), back to back
+/// (<see cref="RatePerDevice"/> 0: as fast as the server acknowledges) or at a fixed rate per device (fixes per second).
+/// </summary>
 public sealed record LoadOptions(
     string Host,
     int Port,
@@ -11,4 +15,10 @@ public sealed record LoadOptions(
     MqttQualityOfServiceLevel Qos,
     int Seed,
     string DevicePrefix = "load-",
-    string TopicPrefix = "tracking/");
+    string TopicPrefix = "tracking/",
+    int Connections = 0,
+    double RatePerDevice = 0)
+{
+    /// <summary>How many connections the run opens.</summary>
+    public int ConnectionCount => Connections <= 0 ? Devices : Math.Min(Connections, Devices);
+}

@@ -3,8 +3,10 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using Tracking.Core.Fixes;
 using Tracking.Core.Geo.Matching;
+using Tracking.Core.Duty;
 using Tracking.Core.Patrol;
 using Tracking.Storage.Fixes;
+using Tracking.Storage.Command;
 using Tracking.Storage.Maps;
 
 namespace Tracking.Server.Patrol;
@@ -12,6 +14,9 @@ namespace Tracking.Server.Patrol;
 /// <summary>The REST API of the geospatial engine: the map's areas, live open stays and retrospective presence.</summary>
 internal static class PatrolEndpoints
 {
+    // Shifts are at most a day long: those that began a day before the period may still cover its start.
+    private static readonly TimeSpan MaxShift = TimeSpan.FromDays(1);
+
     /// <summary>Longest period one presence question may cover.</summary>
     public static readonly TimeSpan MaxPresencePeriod = TimeSpan.FromDays(92);
 
@@ -95,7 +100,8 @@ internal static class PatrolEndpoints
     }
 
     private static async Task<IResult> PostPresenceAsync(
-        PresenceRequest request, MapState maps, MapStore store, PresenceQuery query, Microsoft.Extensions.Options.IOptions<PatrolOptions> options, CancellationToken cancellationToken)
+        PresenceRequest request, MapState maps, MapStore store, PresenceQuery query, ReferenceStore reference,
+        Microsoft.Extensions.Options.IOptions<PatrolOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CheckRules(request, errors);
@@ -165,13 +171,15 @@ internal static class PatrolEndpoints
             request.MinDwell is { } minDwell ? TimeSpan.FromSeconds(minDwell) : defaults.MinDwell);
         var stays = await query.ComputeAsync(
             areaName, versions, snapshot.Map.Projection, from, to, request.Devices?.Distinct(StringComparer.Ordinal).ToList(), rules, cancellationToken);
-        return Results.Ok(Summarise(areaName, from, to, stays));
+        // The unit of each stay is the one the rota gave its device when it came.
+        var rota = new DutyRota(await reference.ListShiftsAsync(from - MaxShift, to, cancellationToken));
+        return Results.Ok(Summarise(areaName, from, to, stays, rota));
     }
 
-    internal static PresenceResponse Summarise(string area, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<Stay> stays)
+    internal static PresenceResponse Summarise(string area, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<Stay> stays, DutyRota rota)
     {
         var ordered = stays.OrderBy(s => s.Enter).ThenBy(s => s.DeviceId, StringComparer.Ordinal).ToList();
-        static StayView View(Stay stay) => new(stay.DeviceId, null, stay.Enter, stay.Exit, stay.InsideSeconds);
+        StayView View(Stay stay) => new(stay.DeviceId, rota.Attribute(stay.DeviceId, stay.Enter)?.UnitId, stay.Enter, stay.Exit, stay.InsideSeconds);
         var visits = ordered.Where(s => s.IsVisit).Select(View).ToList();
         var passes = ordered.Where(s => !s.IsVisit).Select(View).ToList();
         var devices = ordered

@@ -106,7 +106,9 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         Assert.Contains("\"incident\":\"INC-E2E\"", dispatch[0], StringComparison.Ordinal);
 
         // 60 m from the incident: inside the 100 m radius.
+        // After the assignment, and later than the first fix (a fix no later than the held one does not move a unit).
         var arrived = WholeSecond(DateTimeOffset.UtcNow);
+        arrived = arrived > placed ? arrived : placed.AddSeconds(1);
         await PlaceAsync(vehicle, Band - 0.00054, arrived);
         var atScene = await Eventually.UntilAsync(() => fixture.UnitAsync("e2e"), u => u?.Status == "atScene", "e2e at scene");
         Assert.Equal("INC-E2E", atScene!.Incident);
@@ -296,5 +298,39 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         // Back beside the car: crew again.
         await PlaceAsync(radio, Band + 0.0002, time.AddSeconds(2));
         await Eventually.UntilAsync(() => fixture.UnitAsync("echo.echo-b"), u => u is null, "the foot patrol back in the car");
+    }
+
+    [Fact]
+    public async Task A_unit_goes_off_duty_when_its_shift_ends_and_is_offered_no_more()
+    {
+        await fixture.OnDutyAsync("golf", endsIn: TimeSpan.FromSeconds(3));
+
+        var off = await Eventually.UntilAsync(() => fixture.UnitAsync("golf"), u => u?.Status == "offDuty", "golf off duty");
+
+        Assert.False(off!.OnDuty);
+        var history = await GetAsync("/api/units/golf/status/history");
+        Assert.Equal("offDuty:shiftEnd", history.EnumerateArray().Select(h => h.GetProperty("status").GetString() + ":" + h.GetProperty("cause").GetString()).Last());
+        Assert.Equal(HttpStatusCode.Conflict, (await fixture.Http.PutAsJsonAsync("/api/units/golf/status", new { status = "available" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Presence_names_the_unit_the_rota_gave_the_device_when_it_came()
+    {
+        await fixture.OnDutyAsync("hotel");
+        await using var vehicle = await fixture.DeviceAsync("hotel-veh");
+        var start = WholeSecond(DateTimeOffset.UtcNow.AddMinutes(-30));
+        // East through the test map's park (longitude -1.142 to -1.138) at 0.001° (about 68 m) per 10 s.
+        for (var i = 0; i <= 12; i++)
+        {
+            await PlaceAsync(vehicle, 52.6295, start.AddSeconds(10 * i), -1.146 + (0.001 * i));
+        }
+
+        var body = new { locationId = "PARK", from = start.AddMinutes(-1), to = start.AddMinutes(5), devices = new[] { "hotel-veh" } };
+        var answer = await Eventually.UntilAsync(
+            async () => await (await fixture.Http.PostAsJsonAsync("/api/presence", body)).Content.ReadFromJsonAsync<JsonElement>(),
+            a => a.GetProperty("passes").GetArrayLength() + a.GetProperty("visits").GetArrayLength() > 0, "the drive through the park");
+
+        var stays = answer.GetProperty("visits").EnumerateArray().Concat(answer.GetProperty("passes").EnumerateArray()).ToList();
+        Assert.All(stays, stay => Assert.Equal("hotel", stay.GetProperty("unit").GetString()));
     }
 }

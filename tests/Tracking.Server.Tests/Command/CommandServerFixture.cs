@@ -43,7 +43,7 @@ public sealed class CommandServerFixture : IAsyncLifetime
     /// eight hours, crewed by officers <c>{name}-a</c> (radio <c>{name}-ra</c>) and <c>{name}-b</c> (radio <c>{name}-rb</c>),
     /// <c>{name}-a</c> holding the given skills (name → expiry, null for none).
     /// </summary>
-    public async Task OnDutyAsync(string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar")
+    public async Task OnDutyAsync(string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null)
     {
         await ImportAsync("officers", new object[]
         {
@@ -67,7 +67,7 @@ public sealed class CommandServerFixture : IAsyncLifetime
         {
             new
             {
-                id = name + "-shift", unit = name, start = now.AddHours(-1), end = now.AddHours(7), vehicle = name + "-veh",
+                id = name + "-shift", unit = name, start = now.AddHours(-1), end = now + (endsIn ?? TimeSpan.FromHours(7)), vehicle = name + "-veh",
                 crew = new[] { new { officer = name + "-a", radio = name + "-ra" }, new { officer = name + "-b", radio = name + "-rb" } },
             },
         });

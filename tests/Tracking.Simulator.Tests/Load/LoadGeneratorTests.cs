@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Tracking.Simulator.Fleet;
 using Tracking.Simulator.Load;
 using Tracking.Testing;
 
@@ -51,17 +50,31 @@ public sealed class LoadGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_fleet_reports_from_every_device_until_cancelled()
+    public async Task Devices_can_share_fewer_connections_and_still_publish_every_fix()
     {
-        var runner = new FleetRunner(new FleetOptions("127.0.0.1", _broker.Port, Devices: 5, FixesPerSecondPerDevice: 20, MqttQualityOfServiceLevel.AtLeastOnce, Seed: 3, DevicePrefix: "fleet-"), TextWriter.Null);
-        using var stop = new CancellationTokenSource();
-        var running = runner.RunAsync(stop.Token);
+        var options = new LoadOptions("127.0.0.1", _broker.Port, Devices: 12, FixesPerDevice: 25, MqttQualityOfServiceLevel.AtLeastOnce, Seed: 2, DevicePrefix: "shared-", Connections: 3);
 
-        await Eventually.UntilAsync(() => Task.FromResult(_perTopic.Count(t => t.Key.StartsWith("tracking/fleet-", StringComparison.Ordinal) && t.Value >= 3)), n => n == 5, "three fixes from each of five devices");
-        await stop.CancelAsync();
-        await running.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await new LoadGenerator(options).RunAsync(CancellationToken.None);
 
-        Assert.Equal(0, runner.Failed);
-        Assert.True(runner.Published >= 15);
+        Assert.Equal(3, result.Connections);
+        Assert.Equal(300, result.Published);
+        Assert.Equal(300, result.Acknowledged);
+        await Eventually.UntilAsync(() => Task.FromResult(_perTopic.Count(t => t.Key.StartsWith("tracking/shared-", StringComparison.Ordinal) && t.Value == 25)), n => n == 12, "25 fixes from each of 12 devices");
+    }
+
+    [Fact]
+    public async Task A_broker_restart_mid_run_is_counted_as_failed_publishes_and_the_run_goes_on()
+    {
+        var options = new LoadOptions("127.0.0.1", _broker.Port, Devices: 5, FixesPerDevice: 100, MqttQualityOfServiceLevel.AtLeastOnce, Seed: 3, DevicePrefix: "outage-", RatePerDevice: 10);
+        var generator = new LoadGenerator(options);
+
+        var running = generator.RunAsync(CancellationToken.None);
+        await Eventually.UntilAsync(() => Task.FromResult(generator.Progress.Published), n => n >= 20, "the run to be publishing");
+        await _broker.RestartAsync(TimeSpan.FromSeconds(2));
+        var result = await running;
+
+        Assert.True(result.Failed > 0, result.ToString());
+        Assert.Equal(500, result.Published + result.Failed);
+        Assert.True(result.Published > 20, result.ToString());
     }
 }

@@ -1,12 +1,12 @@
 using Tracking.Core.Fixes;
 
-namespace Tracking.Simulator.Fleet;
+namespace Tracking.Simulator.Load;
 
 /// <summary>
-/// A device moving around the demo force area (Leicester): a random walk at patrol speeds that turns gently and
+/// A load-generator device moving around the demo force area (Leicester): a random walk at patrol speeds that turns gently and
 /// stays within a few kilometres of the city centre. Seeded, so a run is repeatable. Not thread-safe: one per device.
 /// </summary>
-internal sealed class SimulatedDevice
+internal sealed class RandomWalkDevice
 {
     /// <summary>Leicester city centre, the demo force area.</summary>
     public const double CentreLatitude = 52.6369;
@@ -20,7 +20,7 @@ internal sealed class SimulatedDevice
     private double _heading;
     private double _speed;
 
-    public SimulatedDevice(string id, int seed)
+    public RandomWalkDevice(string id, int seed)
     {
         Id = id;
         _random = new Random(seed);
