@@ -24,6 +24,9 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Time
     private readonly Dictionary<string, DeviceLink> _links = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<Action> _inbox = new();
     private readonly Dictionary<(string Incident, string Unit), DateTimeOffset> _awaitingDispatch = [];
+
+    // The server publishes the dispatch before it answers the assignment, so the dispatch can come first.
+    private readonly HashSet<(string Incident, string Unit)> _dispatchReceived = [];
     private readonly Dictionary<string, Task> _posts = new(StringComparer.Ordinal);
     private readonly List<Task> _calls = [];
     private readonly List<WorldEvent> _events = [];
@@ -253,7 +256,13 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Time
         var assigned = await _api.AssignAsync(incident.Id, unit, cancellationToken);
         if (assigned.IsOk)
         {
-            _inbox.Enqueue(() => _awaitingDispatch[(incident.Id, unit)] = wall.GetUtcNow() + options.DispatchGrace);
+            _inbox.Enqueue(() =>
+            {
+                if (!_dispatchReceived.Contains((incident.Id, unit)))
+                {
+                    _awaitingDispatch[(incident.Id, unit)] = wall.GetUtcNow() + options.DispatchGrace;
+                }
+            });
         }
         else
         {
@@ -291,6 +300,7 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Time
         }
 
         _awaitingDispatch.Remove((dispatch.Incident, dispatch.Unit));
+        _dispatchReceived.Add((dispatch.Incident, dispatch.Unit));
         _world.Dispatch(dispatch.Incident, dispatch.Unit, DispatchSource.Server, _events);
     });
 

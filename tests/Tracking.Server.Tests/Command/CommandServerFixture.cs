@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Tracking.Server.Tests.Infrastructure;
 using Tracking.Server.Tests.Patrol;
 using Tracking.Testing;
@@ -9,16 +6,10 @@ namespace Tracking.Server.Tests.Command;
 
 /// <summary>
 /// A running server over its own database with the test map (straight-line ETAs: it has no roads) and a
-/// self-deployment dwell of 30 s, plus helpers that put a crewed unit on duty the way a force would: by
-/// importing officers, accreditations, units, devices and a shift.
+/// self-deployment dwell of 30 s.
 /// </summary>
 public sealed class CommandServerFixture : IAsyncLifetime
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public TestMap Map { get; } = new();
 
     public TestDatabase Database { get; private set; } = null!;
@@ -38,53 +29,11 @@ public sealed class CommandServerFixture : IAsyncLifetime
         Http = await Server.StartAsync();
     }
 
-    /// <summary>
-    /// Puts unit <c>{name}</c> (a response car, vehicle tracker <c>{name}-veh</c>) on duty from an hour ago for
-    /// eight hours, crewed by officers <c>{name}-a</c> (radio <c>{name}-ra</c>) and <c>{name}-b</c> (radio <c>{name}-rb</c>),
-    /// <c>{name}-a</c> holding the given skills (name → expiry, null for none).
-    /// </summary>
-    public async Task OnDutyAsync(string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null)
-    {
-        await ImportAsync("officers", new object[]
-        {
-            new { id = name + "-a", name = "PC " + name + " A", team = "West NPT", station = "HQ" },
-            new { id = name + "-b", name = "PC " + name + " B", team = "West NPT", station = "HQ" },
-        });
-        if (skills is { Count: > 0 })
-        {
-            await ImportAsync("accreditations", skills.Select(s => new { officer = name + "-a", skill = s.Key, expires = s.Value }).ToArray());
-        }
+    /// <inheritdoc cref="ControlRoomClient.OnDutyAsync"/>
+    public Task OnDutyAsync(string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null) =>
+        ControlRoomClient.OnDutyAsync(Http, name, skills, type, endsIn);
 
-        await ImportAsync("units", new object[] { new { id = name, callSign = "Call " + name, type, station = "HQ", team = "West NPT" } });
-        await ImportAsync("devices", new object[]
-        {
-            new { id = name + "-veh", kind = "vehicleTracker", name = "FX21 " + name },
-            new { id = name + "-ra", kind = "airwaveRadio", name = (string?)null },
-            new { id = name + "-rb", kind = "airwaveRadio", name = (string?)null },
-        });
-        var now = DateTimeOffset.UtcNow;
-        await ImportAsync("shifts", new object[]
-        {
-            new
-            {
-                id = name + "-shift", unit = name, start = now.AddHours(-1), end = now + (endsIn ?? TimeSpan.FromHours(7)), vehicle = name + "-veh",
-                crew = new[] { new { officer = name + "-a", radio = name + "-ra" }, new { officer = name + "-b", radio = name + "-rb" } },
-            },
-        });
-        await Eventually.UntilAsync(() => UnitAsync(name), u => u is { OnDuty: true, Status: "available" }, $"{name} on duty and available");
-    }
-
-    public async Task ImportAsync(string kind, object[] rows)
-    {
-        var response = await Http.PostAsJsonAsync($"/api/{kind}/import", rows, Json);
-        Assert.True(response.IsSuccessStatusCode, $"import of {kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    public async Task<UnitState?> UnitAsync(string id)
-    {
-        var response = await Http.GetAsync($"/api/units/{id}/status");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<UnitState>(Json) : null;
-    }
+    public Task<UnitState?> UnitAsync(string id) => ControlRoomClient.UnitAsync(Http, id);
 
     public async Task<DeviceClient> DeviceAsync(string deviceId) => await DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
 
