@@ -17,6 +17,7 @@ public sealed class SceneDetector
     private readonly SceneOptions _options;
     private readonly double _radiusSquared;
     private readonly Dictionary<string, Scene> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Scene>> _dwelling = new(StringComparer.Ordinal);
 
     /// <param name="options">Radius and dwell; defaults when null.</param>
     public SceneDetector(SceneOptions? options = null)
@@ -53,7 +54,19 @@ public sealed class SceneDetector
     }
 
     /// <summary>Stops watching an incident (closed): later fixes there count for nothing.</summary>
-    public void Close(string incidentId) => _open.Remove(incidentId);
+    public void Close(string incidentId)
+    {
+        if (_open.Remove(incidentId, out var scene))
+        {
+            foreach (var unitId in scene.Units.Keys)
+            {
+                if (_dwelling.TryGetValue(unitId, out var dwelling) && dwelling.Remove(scene) && dwelling.Count == 0)
+                {
+                    _dwelling.Remove(unitId);
+                }
+            }
+        }
+    }
 
     /// <summary>Records that <paramref name="unitId"/> was sent to the incident at <paramref name="assignedAt"/>.</summary>
     /// <returns>False when the incident is not open here.</returns>
@@ -94,31 +107,32 @@ public sealed class SceneDetector
     {
         ArgumentNullException.ThrowIfNull(unitId);
         ArgumentNullException.ThrowIfNull(events);
+        // Most fixes are far from every incident: a distance check each, and the scenes where this unit's
+        // dwell is running, so leaving one is noticed without a lookup per incident.
+        _dwelling.TryGetValue(unitId, out var dwelling);
         foreach (var (incidentId, scene) in _open)
         {
             var dx = x - scene.X;
             var dy = y - scene.Y;
-            var inside = dx * dx + dy * dy <= _radiusSquared && time >= scene.CreatedAt;
-            scene.Units.TryGetValue(unitId, out var state);
-            if (state is { Arrived: true })
+            if (dx * dx + dy * dy > _radiusSquared || time < scene.CreatedAt)
             {
-                continue;
-            }
-
-            if (!inside)
-            {
-                if (state is not null)
+                if (dwelling is not null && dwelling.Remove(scene) && scene.Units.TryGetValue(unitId, out var left))
                 {
-                    state.InsideSince = null;
+                    left.InsideSince = null;
                 }
 
                 continue;
             }
 
-            if (state is null)
+            if (!scene.Units.TryGetValue(unitId, out var state))
             {
                 state = new UnitAtScene();
                 scene.Units.Add(unitId, state);
+            }
+
+            if (state.Arrived)
+            {
+                continue;
             }
 
             if (state.AssignedAt is { } assignedAt && time >= assignedAt)
@@ -128,12 +142,29 @@ public sealed class SceneDetector
                 continue;
             }
 
-            state.InsideSince ??= time;
+            if (state.InsideSince is null)
+            {
+                state.InsideSince = time;
+                if (dwelling is null)
+                {
+                    dwelling = [];
+                    _dwelling.Add(unitId, dwelling);
+                }
+
+                dwelling.Add(scene);
+            }
+
             if (state.AssignedAt is null && time - state.InsideSince.Value >= _options.SelfDeployDwell)
             {
                 state.Arrived = true;
+                dwelling?.Remove(scene);
                 events.Add(new SceneEvent(SceneEventKind.SelfDeployed, incidentId, unitId, state.InsideSince.Value));
             }
+        }
+
+        if (dwelling is { Count: 0 })
+        {
+            _dwelling.Remove(unitId);
         }
     }
 
