@@ -19,6 +19,7 @@ internal static class CommandModule
         services.AddSingleton<UnitStatusStore>();
         services.AddSingleton<AlarmStore>();
         services.AddSingleton<DeviceOutbox>();
+        services.AddSingleton<IncidentPlaces>();
         services.AddSingleton<ControlRoomEvents>();
         services.AddSingleton<CommandWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CommandWriter>());

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Tracking.Core.Dispatch;
-using Tracking.Core.Geo.Matching;
 using Tracking.Core.Incidents;
 using Tracking.Storage.Command;
 
@@ -8,8 +7,6 @@ namespace Tracking.Server.Command;
 
 internal sealed partial class ControlRoom
 {
-    private readonly List<int> _containing = [];
-
     /// <summary>
     /// Creates or updates an incident (already validated), stored before it is applied. A re-sent
     /// message that says the same thing changes nothing. Closing it frees the units sent to it.
@@ -115,27 +112,7 @@ internal sealed partial class ControlRoom
     }
 
     /// <summary>Whether the rural grade 1 target applies: the incident lies in a beat configured as rural.</summary>
-    private bool IsRural(Incident incident)
-    {
-        if (_options.RuralBeats.Count == 0)
-        {
-            return false;
-        }
-
-        var snapshot = _maps.Current;
-        var (x, y) = snapshot.Map.Projection.Project(incident.Longitude, incident.Latitude);
-        snapshot.Index.Locate(x, y, _containing);
-        foreach (var area in _containing)
-        {
-            var indexed = snapshot.Index.Areas[area];
-            if (indexed.Kind == AreaKind.Beat && _options.RuralBeats.Contains(indexed.Id, StringComparer.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsRural(Incident incident) => _places.Of(incident.Longitude, incident.Latitude).Rural;
 
     /// <summary>The nearest available units for an open incident, per the design's rule.</summary>
     public Task<CommandResult<RecommendationView>> RecommendAsync(string incidentId, int count, bool explain) => Ask(() =>

@@ -30,7 +30,7 @@ internal sealed partial class ControlRoom : BackgroundService
     private readonly CommandWriter _writer;
     private readonly ControlRoomEvents _events;
     private readonly DeviceOutbox _outbox;
-    private readonly MapState _maps;
+    private readonly IncidentPlaces _places;
     private readonly TimeProvider _time;
     private readonly CommandOptions _options;
     private readonly ResponseTargets _targets;
@@ -65,6 +65,7 @@ internal sealed partial class ControlRoom : BackgroundService
         ControlRoomEvents events,
         DeviceOutbox outbox,
         MapState maps,
+        IncidentPlaces places,
         TimeProvider time,
         IOptions<CommandOptions> options,
         ILogger<ControlRoom> logger)
@@ -76,7 +77,7 @@ internal sealed partial class ControlRoom : BackgroundService
         _writer = writer;
         _events = events;
         _outbox = outbox;
-        _maps = maps;
+        _places = places;
         _time = time;
         _options = options.Value;
         _targets = _options.Targets;

@@ -142,6 +142,20 @@ public sealed class IncidentStore(NpgsqlDataSource dataSource)
         return await CommandSql.ReadAllAsync(command, ReadAttendance, cancellationToken);
     }
 
+    /// <summary>Every attendance of the incidents created in [<paramref name="createdFrom"/>, <paramref name="createdTo"/>), for reports.</summary>
+    public async Task<List<Attendance>> ListAttendancesAsync(DateTimeOffset createdFrom, DateTimeOffset createdTo, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT {AttendanceColumns} FROM attendances a JOIN incidents i ON i.id = a.incident_id
+            WHERE i.created_at >= $1 AND i.created_at < $2
+            ORDER BY a.incident_id, a.unit_id
+            """);
+        command.Parameters.AddWithValue(createdFrom.ToUniversalTime());
+        command.Parameters.AddWithValue(createdTo.ToUniversalTime());
+        return await CommandSql.ReadAllAsync(command, ReadAttendance, cancellationToken);
+    }
+
     private static Incident ReadIncident(NpgsqlDataReader reader) =>
         new(
             reader.GetString(0),

@@ -73,6 +73,29 @@ public sealed class VisitStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(areaId);
         command.Parameters.AddWithValue(from.ToUniversalTime());
         command.Parameters.AddWithValue(to.ToUniversalTime());
+        return await ReadStaysAsync(command, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every stored stay that began in [<paramref name="from"/>, <paramref name="to"/>), of one area kind
+    /// ("beat" or "location") or of both when null, ordered by area, then time: what the reports count.
+    /// </summary>
+    public async Task<List<Stay>> ListBeganAsync(DateTimeOffset from, DateTimeOffset to, string? areaKind, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT device_id, area_kind, area_id, enter_time, exit_time, inside_seconds, is_visit FROM visits
+            WHERE enter_time >= $1 AND enter_time < $2 AND ($3::text IS NULL OR area_kind = $3)
+            ORDER BY area_kind, area_id, enter_time, device_id
+            """);
+        command.Parameters.AddWithValue(from.ToUniversalTime());
+        command.Parameters.AddWithValue(to.ToUniversalTime());
+        command.Parameters.Add(new NpgsqlParameter<string?> { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, TypedValue = areaKind });
+        return await ReadStaysAsync(command, cancellationToken);
+    }
+
+    private static async Task<List<Stay>> ReadStaysAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var stays = new List<Stay>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

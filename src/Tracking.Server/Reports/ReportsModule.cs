@@ -1,0 +1,17 @@
+namespace Tracking.Server.Reports;
+
+/// <summary>The supervisors' patrol analytics reports.</summary>
+internal static class ReportsModule
+{
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ReportData>();
+        return builder;
+    }
+
+    public static WebApplication MapReportApi(this WebApplication app)
+    {
+        app.MapReportEndpoints();
+        return app;
+    }
+}
