@@ -121,6 +121,10 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         Assert.False(incident.GetProperty("multipleDeployment").GetBoolean());
 
         // Stored: the attendance, and every status change with its cause.
+        // Arrivals are stored by the control room's writer, just after they are applied.
+        await Eventually.UntilAsync(
+            () => ScalarAsync<bool>("SELECT coalesce(bool_or(arrived_at IS NOT NULL), false) FROM attendances WHERE incident_id = 'INC-E2E' AND unit_id = 'e2e'"),
+            stored => stored, "the arrival stored");
         Assert.Equal(arrived, await ScalarAsync<DateTime>("SELECT arrived_at FROM attendances WHERE incident_id = 'INC-E2E' AND unit_id = 'e2e'"));
         var causes = await Eventually.UntilAsync(
             () => ScalarAsync<string>("SELECT string_agg(status || ':' || cause, ',' ORDER BY at, id) FROM unit_status_history WHERE unit_id = 'e2e'"),
@@ -268,7 +272,8 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         var available = await fixture.Http.PutAsJsonAsync("/api/units/delta/status", new { status = "available" });
         Assert.Equal(HttpStatusCode.OK, available.StatusCode);
 
-        var history = await GetAsync("/api/units/delta/status/history");
+        // The shift start is stored by the control room's writer, the other two before they were answered.
+        var history = await Eventually.UntilAsync(() => GetAsync("/api/units/delta/status/history"), h => h.GetArrayLength() == 3, "delta's history");
         Assert.Equal(
             ["available:shiftStart", "unavailable:device", "available:dispatcher"],
             history.EnumerateArray().Select(h => h.GetProperty("status").GetString() + ":" + h.GetProperty("cause").GetString()));
@@ -308,8 +313,9 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         var off = await Eventually.UntilAsync(() => fixture.UnitAsync("golf"), u => u?.Status == "offDuty", "golf off duty");
 
         Assert.False(off!.OnDuty);
-        var history = await GetAsync("/api/units/golf/status/history");
-        Assert.Equal("offDuty:shiftEnd", history.EnumerateArray().Select(h => h.GetProperty("status").GetString() + ":" + h.GetProperty("cause").GetString()).Last());
+        static string Last(JsonElement history) =>
+            history.EnumerateArray().Select(h => h.GetProperty("status").GetString() + ":" + h.GetProperty("cause").GetString()).LastOrDefault() ?? "";
+        await Eventually.UntilAsync(() => GetAsync("/api/units/golf/status/history"), h => Last(h) == "offDuty:shiftEnd", "the shift end stored as the last change");
         Assert.Equal(HttpStatusCode.Conflict, (await fixture.Http.PutAsJsonAsync("/api/units/golf/status", new { status = "available" })).StatusCode);
     }
 

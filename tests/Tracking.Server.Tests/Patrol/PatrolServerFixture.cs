@@ -1,5 +1,4 @@
 using Tracking.Server.Tests.Infrastructure;
-using Tracking.Testing;
 
 namespace Tracking.Server.Tests.Patrol;
 
@@ -7,40 +6,16 @@ namespace Tracking.Server.Tests.Patrol;
 /// A running server whose map is <see cref="TestMap"/>, with a short Grace and MinDwell so
 /// stays close within a test, over its own database.
 /// </summary>
-public sealed class PatrolServerFixture : IAsyncLifetime
+public sealed class PatrolServerFixture() : MapServerFixture(new Dictionary<string, string?>
 {
-    public TestMap Map { get; } = new();
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public TrackingServer Server { get; private set; } = null!;
-
-    public HttpClient Http { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync();
-        Server = new TrackingServer(Database.ConnectionString, settings: new Dictionary<string, string?>
-        {
-            ["Tracking:Patrol:MapDirectory"] = Map.Directory,
-            ["Tracking:Patrol:Grace"] = "00:00:20",
-            ["Tracking:Patrol:MinDwell"] = "00:00:30",
-            ["Tracking:Patrol:SweepInterval"] = "00:00:01",
-        });
-        Http = await Server.StartAsync();
-    }
-
+    ["Tracking:Patrol:Grace"] = "00:00:20",
+    ["Tracking:Patrol:MinDwell"] = "00:00:30",
+    ["Tracking:Patrol:SweepInterval"] = "00:00:01",
+})
+{
     public async Task<DeviceClient> DeviceAsync(string deviceId)
     {
         await TrackingServer.RegisterAsync(Http, deviceId);
         return await DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Server.DisposeAsync();
-        await Database.DisposeAsync();
-        Map.Dispose();
     }
 }
