@@ -16,6 +16,7 @@ internal sealed partial class CommandWriter(ILogger<CommandWriter> logger) : Bac
     private readonly Channel<Func<CancellationToken, Task>> _pending = Channel.CreateBounded<Func<CancellationToken, Task>>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
+    private readonly CancellationTokenSource _abandon = new();
     private long _written;
     private long _dropped;
     private int _waiting;
@@ -40,18 +41,41 @@ internal sealed partial class CommandWriter(ILogger<CommandWriter> logger) : Bac
         }
     }
 
+    /// <summary>
+    /// At shutdown the writes still waiting are stored before the server stops (the control room has
+    /// stopped by then: it is registered after this writer), retried until the host's shutdown timeout.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _pending.Writer.TryComplete();
+        using var abandon = cancellationToken.Register(() => _abandon.Cancel());
+        await base.StopAsync(cancellationToken);
+        if (Waiting > 0)
+        {
+            LogAbandoned(logger, Waiting);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
+        var token = _abandon.Token;
         try
         {
-            await foreach (var write in _pending.Reader.ReadAllAsync(stoppingToken))
+            // Not stoppingToken: a stop completes the queue, and what waits is still written.
+            await foreach (var write in _pending.Reader.ReadAllAsync(token))
             {
                 while (true)
                 {
                     try
                     {
-                        await write(stoppingToken);
+                        await write(token);
                         Interlocked.Increment(ref _written);
                         Interlocked.Decrement(ref _waiting);
                         backoff = TimeSpan.FromSeconds(1);
@@ -60,19 +84,22 @@ internal sealed partial class CommandWriter(ILogger<CommandWriter> logger) : Bac
                     catch (Exception exception) when (exception is Npgsql.NpgsqlException or TimeoutException or IOException)
                     {
                         LogRetry(logger, exception, backoff.TotalSeconds);
-                        await Task.Delay(backoff, stoppingToken);
+                        await Task.Delay(backoff, token);
                         backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
                     }
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
         }
     }
 
     [LoggerMessage(EventId = 1700, Level = LogLevel.Warning, Message = "Could not store a control-room change; retrying in {Seconds} s")]
     private static partial void LogRetry(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Error, Message = "The server stopped with {Count} control-room changes not stored (the database did not come back in time)")]
+    private static partial void LogAbandoned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1701, Level = LogLevel.Error, Message = "{Capacity} control-room changes wait for the database: new ones are dropped (counted)")]
     private static partial void LogFirstDrop(ILogger logger, int capacity);

@@ -114,9 +114,10 @@ internal sealed partial class ControlRoom : BackgroundService
         // Alarms never share a drop policy with positions: an emergency goes to the request queue.
         foreach (var fix in fixes)
         {
+            // Only after the loop has stopped (shutdown) can this fail; the fix itself is stored.
             if (fix.Emergency)
             {
-                Post(() => RaiseAlarmAsync(fix.DeviceId, fix, AlarmSource.Fix, fix.DeviceTime));
+                _requests.Writer.TryWrite(() => RaiseAlarmAsync(fix.DeviceId, fix, AlarmSource.Fix, fix.DeviceTime));
             }
         }
 
