@@ -37,6 +37,9 @@ internal static class StorageModule
         builder.Services.AddSingleton<DeviceStore>();
         builder.Services.AddSingleton<DeadLetterWriter>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.Fixes >= RetentionOptions.Minimum, $"{RetentionOptions.Section}:Fixes must be at least 8 days (e.g. \"365.00:00:00\"): fixes up to 7 days old are still accepted.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<PartitionMaintenance>();
         return builder;
     }

@@ -22,4 +22,65 @@ public static class FixPartitions
             await EnsureAsync(connection, day, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Retention: drops every day partition of <c>fixes</c> before <paramref name="firstDayKept"/> (a whole
+    /// day at a time: no row-by-row delete, no table bloat), and the track boxes and refused messages older
+    /// than that day. Returns the days dropped, oldest first. Serialised with partition creation.
+    /// </summary>
+    public static async Task<List<DateOnly>> DropBeforeAsync(NpgsqlDataSource dataSource, DateOnly firstDayKept, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        var cutoff = new DateTimeOffset(firstDayKept.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('fixes_partitions'))", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var dropped = new List<DateOnly>();
+        await using (var list = new NpgsqlCommand(
+            """
+            SELECT c.relname FROM pg_inherits i
+            JOIN pg_class c ON c.oid = i.inhrelid
+            JOIN pg_class p ON p.oid = i.inhparent
+            WHERE p.relname = 'fixes' AND c.relname ~ '^fixes_[0-9]{8}$'
+            ORDER BY c.relname
+            """, connection, transaction))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var day = DateOnly.ParseExact(reader.GetString(0)["fixes_".Length..], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+                if (day < firstDayKept)
+                {
+                    dropped.Add(day);
+                }
+            }
+        }
+
+        foreach (var day in dropped)
+        {
+            // The name comes from the catalogue and matched ^fixes_[0-9]{8}$: safe to put in the statement.
+            var name = "fixes_" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            await using var drop = new NpgsqlCommand($"DROP TABLE {name}", connection, transaction);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var boxes = new NpgsqlCommand("DELETE FROM track_boxes WHERE bucket < $1", connection, transaction))
+        {
+            boxes.Parameters.AddWithValue(cutoff);
+            await boxes.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var rejected = new NpgsqlCommand("DELETE FROM rejected_messages WHERE received_at < $1", connection, transaction))
+        {
+            rejected.Parameters.AddWithValue(cutoff);
+            await rejected.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return dropped;
+    }
 }
