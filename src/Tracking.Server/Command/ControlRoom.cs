@@ -41,7 +41,6 @@ internal sealed partial class ControlRoom : BackgroundService
 
     private readonly Dictionary<string, LiveUnit> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Officer> _officers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TrackedDevice> _devices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Fix> _deviceLast = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Incident> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Attendance>> _attendances = new(StringComparer.Ordinal);
@@ -278,7 +277,7 @@ internal sealed partial class ControlRoom : BackgroundService
         }
     }
 
-    /// <summary>Re-reads officers, accreditations, units and devices (after an import).</summary>
+    /// <summary>Re-reads officers, accreditations, units and the rota (after an import).</summary>
     public Task ReloadReferenceAsync(CancellationToken cancellationToken) => Ask(async () =>
     {
         await LoadReferenceAsync(cancellationToken);
@@ -292,7 +291,6 @@ internal sealed partial class ControlRoom : BackgroundService
         var officers = await _reference.ListOfficersAsync(cancellationToken);
         var accreditations = await _reference.ListAccreditationsAsync(cancellationToken);
         var units = await _reference.ListUnitsAsync(cancellationToken);
-        var devices = await _reference.ListDevicesAsync(cancellationToken);
 
         _officers.Clear();
         foreach (var officer in officers)
@@ -302,12 +300,6 @@ internal sealed partial class ControlRoom : BackgroundService
 
         _accreditations = accreditations.GroupBy(a => a.OfficerId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Accreditation>)[.. g], StringComparer.Ordinal);
-        _devices.Clear();
-        foreach (var device in devices)
-        {
-            _devices[device.Id] = device;
-        }
-
         var known = new HashSet<string>(units.Select(u => u.Id), StringComparer.Ordinal);
         foreach (var unit in units)
         {
@@ -347,7 +339,8 @@ internal sealed partial class ControlRoom : BackgroundService
             var shift = _rota.ShiftOf(unit.Id, now);
             if (shift is not null)
             {
-                if (unit.Shift?.Id != shift.Id || !ReferenceEquals(unit.Shift, shift))
+                // A new shift, or the same one re-read (its crew may have changed).
+                if (!ReferenceEquals(unit.Shift, shift))
                 {
                     unit.Shift = shift;
                     RefreshCrew(unit);

@@ -36,7 +36,18 @@ internal sealed class LiveUnit(Unit unit)
 
     public double Y { get; set; }
 
-    public IReadOnlyList<CrewView> Crew { get; set; } = [];
+    public IReadOnlyList<CrewView> Crew
+    {
+        get;
+        set
+        {
+            field = value;
+            _crewNames = [.. value.Select(c => c.Name)];
+        }
+    } = [];
+
+    // The recommender's view of the crew, kept with it: a snapshot is taken on every fix.
+    private IReadOnlyList<string> _crewNames = [];
 
     public IReadOnlyDictionary<string, DateTimeOffset?> Skills { get; set; } = new Dictionary<string, DateTimeOffset?>();
 
@@ -71,7 +82,7 @@ internal sealed class LiveUnit(Unit unit)
         Position is null ? null : new UnitPosition(Position.Longitude, Position.Latitude, X, Y),
         Position?.DeviceTime)
     {
-        Crew = [.. Crew.Select(c => c.Name)],
+        Crew = _crewNames,
     };
 
     public UnitView View() => new(
