@@ -36,6 +36,8 @@ port_in_use "$MQTT_PORT" &&
 port_in_use "$OSMAND_PORT" && die "port $OSMAND_PORT is already in use (the server's OsmAnd / Traccar Client listener needs it)"
 
 "$SCRIPTS/postgres.sh" install
+# The build bundles the live map page with npm.
+"$SCRIPTS/node.sh" install
 "$SCRIPTS/postgres.sh" init "$PG_DIR" "$PG_PORT"
 DB_URL="$("$SCRIPTS/postgres.sh" url "$PG_PORT")"
 
@@ -119,6 +121,7 @@ SIM_PID=$!
 
 echo
 echo "Tracking is running (demo mode: unknown devices register themselves). Stop with Ctrl-C."
+echo "  live map:        http://localhost:$HTTP_PORT/"
 echo "  live positions:  http://localhost:$HTTP_PORT/api/live"
 echo "  ingestion stats: http://localhost:$HTTP_PORT/api/ingest/stats"
 echo "  a vehicle track: http://localhost:$HTTP_PORT/api/devices/veh-LR10/track"

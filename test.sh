@@ -20,6 +20,9 @@ fi
 
 "$SCRIPTS/postgres.sh" install
 "$SCRIPTS/mosquitto.sh" install
+# The build bundles the live map page with npm; its browser tests drive headless Chromium.
+"$SCRIPTS/node.sh" install
+"$SCRIPTS/chromium.sh" install
 # init creates the cluster on first use and otherwise just makes sure it runs.
 "$SCRIPTS/postgres.sh" init "$PG_DIR" "$PG_PORT"
 

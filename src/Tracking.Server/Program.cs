@@ -3,9 +3,12 @@ using Tracking.Server.Api;
 using Tracking.Server.Command;
 using Tracking.Server.Health;
 using Tracking.Server.Ingestion;
+using Tracking.Server.LiveMap;
 using Tracking.Server.OsmAnd;
 using Tracking.Server.Patrol;
+using Tracking.Server.Reports;
 using Tracking.Server.Storage;
+using Tracking.Server.Web;
 
 if (args.Length > 0 && args[0] == "migrate")
 {
@@ -18,6 +21,9 @@ builder.AddIngestion();
 builder.AddOsmAnd();
 builder.AddPatrol();
 builder.AddCommand();
+builder.AddLiveMap();
+builder.AddWeb();
+builder.AddReports();
 builder.AddHealth();
 builder.Services.AddOpenApi();
 
@@ -28,6 +34,9 @@ app.MapTrackingApi();
 app.MapPatrolApi();
 app.MapLocationApi();
 app.MapCommandApi();
+app.MapLiveMap();
+app.MapWeb();
+app.MapReportApi();
 app.MapOsmAnd();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,17 @@
+using MessagePack;
+
+namespace Tracking.Benchmarks.LiveMap;
+
+/// <summary>
+/// The part of a snapshot or frame a MessagePack benchmark client reads (other keys are skipped unread). Public
+/// because MessagePack's generated formatters need public types.
+/// </summary>
+[MessagePackObject]
+public sealed class BenchFrame
+{
+    [Key("units")]
+    public IReadOnlyList<BenchMarker>? Units { get; set; }
+
+    [Key("removed")]
+    public IReadOnlyList<string>? Removed { get; set; }
+}

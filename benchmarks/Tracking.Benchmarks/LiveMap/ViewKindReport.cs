@@ -1,0 +1,16 @@
+namespace Tracking.Benchmarks.LiveMap;
+
+/// <summary>One kind of view in the clients' report: frames, markers, JSON frame size and fix-to-client latency (ms).</summary>
+internal sealed record ViewKindReport(
+    string Kind,
+    int Clients,
+    long Frames,
+    long Markers,
+    long Removed,
+    double? MeanJsonFrameBytes,
+    long? LargestJsonFrameBytes,
+    double FramesPerClientPerSecond,
+    long Samples,
+    double? MedianMs,
+    double? P99Ms,
+    double? MaxMs);

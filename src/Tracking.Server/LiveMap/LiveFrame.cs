@@ -1,0 +1,26 @@
+using Tracking.Core.Dispatch;
+using Tracking.Server.Command;
+
+namespace Tracking.Server.LiveMap;
+
+/// <summary>
+/// The hub's <c>frame</c>: what changed since the client's last frame, coalesced (the latest state of a marker,
+/// incident or alarm wins). Never sent empty. Written by <see cref="PayloadWriter"/> as <c>{"time", "units":
+/// [UnitMarker], "removed": [id], "incidents": [IncidentView], "alarms": [Alarm], "dispatches": [DispatchMessage]}</c>.
+/// </summary>
+/// <param name="Time">When it was made (UTC).</param>
+/// <param name="Units">Markers that changed or came into the view.</param>
+/// <param name="Removed">Ids of markers that left the view (moved out of the box, or a unit that went away).</param>
+/// <param name="Incidents">Incidents that changed, opened or closed (a closed one has status closed).</param>
+/// <param name="Alarms">Alarms raised or cleared (a cleared one has <c>clearedAt</c>).</param>
+/// <param name="Dispatches">Units sent to incidents, in order.</param>
+internal sealed record LiveFrame(
+    DateTimeOffset Time,
+    IReadOnlyList<PreparedMarker> Units,
+    IReadOnlyList<string> Removed,
+    IReadOnlyList<IncidentView> Incidents,
+    IReadOnlyList<Alarm> Alarms,
+    IReadOnlyList<DispatchMessage> Dispatches)
+{
+    public bool IsEmpty => Units.Count == 0 && Removed.Count == 0 && Incidents.Count == 0 && Alarms.Count == 0 && Dispatches.Count == 0;
+}

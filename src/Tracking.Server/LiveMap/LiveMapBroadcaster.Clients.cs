@@ -1,0 +1,201 @@
+using Microsoft.AspNetCore.SignalR;
+using Tracking.Core.Dispatch;
+using Tracking.Server.Command;
+
+namespace Tracking.Server.LiveMap;
+
+internal sealed partial class LiveMapBroadcaster
+{
+    private readonly ViewIndex _viewIndex = new();
+    private bool _viewsChanged;
+
+    /// <summary>Puts the client in its view's group and sends it the snapshot; returns the send.</summary>
+    private async Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
+    {
+        if (!_markersCurrent)
+        {
+            // Nobody was watching, so the markers were not kept up to date: catch up first.
+            DrainEvents();
+            TakeRota();
+            await RefreshMarkersAsync(_time.GetUtcNow(), _stopping);
+            ClearChanges();
+        }
+
+        if (_clients.TryGetValue(connectionId, out var client))
+        {
+            Detach(client);
+            client.Backlog.Clear();
+        }
+        else
+        {
+            client = new LiveClient(connectionId);
+            _clients.Add(connectionId, client);
+        }
+
+        if (!_groups.TryGetValue(view, out var group))
+        {
+            group = new ViewGroup(view);
+            _groups.Add(view, group);
+            _viewsChanged = true;
+        }
+
+        group.Clients.Add(client);
+        client.Group = group;
+        UpdateGauges();
+
+        var units = new List<PreparedMarker>();
+        foreach (var marker in _markers.Values)
+        {
+            if (view.Contains(marker.Marker))
+            {
+                units.Add(marker);
+            }
+        }
+
+        units.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var snapshot = new LiveSnapshot(
+            _time.GetUtcNow(),
+            units,
+            [.. _incidents.Values.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)],
+            [.. _alarms.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)]);
+        LogJoined(_logger, connectionId, view, units.Count);
+        _counters.SnapshotSent();
+        return Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters));
+    }
+
+    private void Leave(string connectionId)
+    {
+        if (_clients.Remove(connectionId, out var client))
+        {
+            Detach(client);
+            UpdateGauges();
+            LogLeft(_logger, connectionId);
+            if (_clients.Count == 0)
+            {
+                // Nobody watches from now: the next client to join brings the markers up to date first.
+                _markersCurrent = false;
+            }
+        }
+    }
+
+    private void Detach(LiveClient client)
+    {
+        if (client.Group is { } group)
+        {
+            group.Clients.Remove(client);
+            if (group.Clients.Count == 0)
+            {
+                _groups.Remove(group.View);
+                _viewsChanged = true;
+            }
+
+            client.Group = null;
+        }
+    }
+
+    /// <summary>Sends each view's clients what changed in their view, plus every incident, alarm and dispatch.</summary>
+    private void FanOut(DateTimeOffset now)
+    {
+        IReadOnlyList<IncidentView> incidents = [.. _changedIncidents.Values];
+        IReadOnlyList<Alarm> alarms = [.. _changedAlarms.Values];
+        IReadOnlyList<DispatchMessage> dispatches = [.. _dispatches];
+        var shared = incidents.Count > 0 || alarms.Count > 0 || dispatches.Count > 0;
+        Sort();
+        foreach (var group in _groups.Values)
+        {
+            var frame = group.Units.Count > 0 || group.Removed.Count > 0 || shared
+                ? new LiveFrame(now, [.. group.Units], [.. group.Removed], incidents, alarms, dispatches)
+                : null;
+            PreparedPayload? payload = null;
+            foreach (var client in group.Clients)
+            {
+                if (client.Busy)
+                {
+                    if (frame is not null)
+                    {
+                        _counters.Dropped(client.Backlog.Add(frame));
+                        _counters.FrameDeferred();
+                    }
+
+                    continue;
+                }
+
+                if (!client.Backlog.IsEmpty)
+                {
+                    // Caught up with its last send: what it missed and what is new, as one frame of its own.
+                    if (frame is not null)
+                    {
+                        _counters.Dropped(client.Backlog.Add(frame));
+                    }
+
+                    Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters));
+                    _counters.FrameSent();
+                    continue;
+                }
+
+                if (frame is not null)
+                {
+                    payload ??= new PreparedPayload(frame, _counters);
+                    Send(client, FrameMethod, payload);
+                    _counters.FrameSent();
+                }
+            }
+        }
+    }
+
+    /// <summary>Gives each view the changes it contains (or contained).</summary>
+    private void Sort()
+    {
+        if (_viewsChanged)
+        {
+            _viewIndex.Build(_groups.Values);
+            _viewsChanged = false;
+        }
+
+        _viewIndex.Distribute(_changedMarkers.Values, _goneMarkers.Values);
+    }
+
+    /// <summary>
+    /// Hands a payload to SignalR on the thread pool: writing it into the connection copies its bytes, which for a
+    /// hundred clients is better spread over the cores than done one after another on the loop. A client has one send
+    /// at a time (see <see cref="LiveClient.Busy"/>), so its snapshot and frames stay in order.
+    /// </summary>
+    private Task Send(LiveClient client, string method, PreparedPayload payload)
+    {
+        var proxy = _hub.Clients.Client(client.ConnectionId);
+        var connectionId = client.ConnectionId;
+        var sending = Task.Run(() => ObserveAsync(connectionId, proxy.SendAsync(method, payload, CancellationToken.None)));
+        client.Sending = sending;
+        return sending;
+    }
+
+    /// <summary>Waits for a send; a failure is the connection going away, counted and left to the hub's disconnect.</summary>
+    private async Task ObserveAsync(string connectionId, Task send)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            _counters.SendFailed();
+            LogSendFailed(_logger, exception, connectionId);
+        }
+    }
+
+    private void UpdateGauges()
+    {
+        Volatile.Write(ref _clientCount, _clients.Count);
+        Volatile.Write(ref _viewCount, _groups.Count);
+        Volatile.Write(ref _markerCount, _markers.Count);
+    }
+
+    [LoggerMessage(EventId = 1803, Level = LogLevel.Debug, Message = "Live map client {Connection} joined view {View}: snapshot of {Markers} markers")]
+    private static partial void LogJoined(ILogger logger, string connection, MapView view, int markers);
+
+    [LoggerMessage(EventId = 1804, Level = LogLevel.Debug, Message = "Live map client {Connection} left")]
+    private static partial void LogLeft(ILogger logger, string connection);
+
+    [LoggerMessage(EventId = 1805, Level = LogLevel.Debug, Message = "A live map send to {Connection} failed; the connection is going")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string connection);
+}

@@ -1,0 +1,358 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Tracking.Core.Dispatch;
+using Tracking.Core.Duty;
+using Tracking.Core.Fixes;
+using Tracking.Core.Incidents;
+using Tracking.Server.Command;
+using Tracking.Server.Live;
+using Tracking.Storage.Command;
+
+namespace Tracking.Server.LiveMap;
+
+/// <summary>
+/// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
+/// alarms, the clients and their views. Every frame interval (a tick) it takes what changed — units from the
+/// control room, devices no unit holds from live state, incidents, alarms and dispatches from the control room's
+/// events — and sends the clients of each view one frame, serialized once per view and protocol. A client still
+/// receiving its previous frame gets nothing that tick: what it missed waits in its bounded backlog, coalesced
+/// (what is replaced is counted). Nothing here blocks ingestion or the control room: a fix only marks its device
+/// as changed, and the control room's events wait in its bounded queue for the next tick.
+/// </summary>
+/// <remarks>
+/// Units come from <see cref="ControlRoom.UnitsAsync"/> once per tick (only while a client watches) rather than from
+/// the control room's <c>unit</c> events, because the control room publishes status changes but not moves. One read
+/// per tick is also exactly the coalescing the map wants (the latest state of every unit), costs one pass over the
+/// units, and cannot move a unit back to an older state the way an event read after it could. Which devices a unit
+/// holds comes from the rota (read from the database every <see cref="LiveMapOptions.RotaRefreshInterval"/> and
+/// whenever a unit shows a shift it does not know), so a device with no shift is a marker of its own.
+/// Thread-safety: <see cref="JoinAsync"/>, <see cref="LeaveAsync"/>, <see cref="Offer"/> and <see cref="Stats"/> may
+/// be called from any thread; everything else runs on the loop.
+/// </remarks>
+internal sealed partial class LiveMapBroadcaster : BackgroundService
+{
+    public const string SnapshotMethod = "snapshot";
+    public const string FrameMethod = "frame";
+
+    private const int RequestCapacity = 1_024;
+
+    private readonly ControlRoom _room;
+    private readonly ControlRoomEvents _events;
+    private readonly LiveState _live;
+    private readonly ReferenceStore _reference;
+    private readonly IHubContext<LiveHub> _hub;
+    private readonly TimeProvider _time;
+    private readonly LiveMapOptions _options;
+    private readonly TimeSpan _interval;
+    private readonly ILogger<LiveMapBroadcaster> _logger;
+    private readonly LiveMapCounters _counters = new();
+    private readonly Channel<Func<Task>> _requests = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(RequestCapacity)
+    {
+        FullMode = BoundedChannelFullMode.Wait,
+        SingleReader = true,
+    });
+
+    // Devices with a fix not yet looked at; a set, so it holds each device once however many fixes it sent.
+    private readonly ConcurrentDictionary<string, bool> _dirtyDevices = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, IncidentView> _incidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Alarm> _alarms = [];
+    private readonly Dictionary<string, LiveClient> _clients = new(StringComparer.Ordinal);
+    private readonly Dictionary<MapView, ViewGroup> _groups = [];
+
+    // What changed since the last tick.
+    private readonly Dictionary<string, IncidentView> _changedIncidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, Alarm> _changedAlarms = [];
+    private readonly List<DispatchMessage> _dispatches = [];
+
+    private ChannelReader<ControlRoomEvent>? _subscription;
+    private CancellationToken _stopping;
+    private int _clientCount;
+    private int _viewCount;
+
+    public LiveMapBroadcaster(
+        ControlRoom room,
+        ControlRoomEvents events,
+        LiveState live,
+        ReferenceStore reference,
+        IHubContext<LiveHub> hub,
+        TimeProvider time,
+        IOptions<LiveMapOptions> options,
+        ILogger<LiveMapBroadcaster> logger)
+    {
+        _room = room;
+        _events = events;
+        _live = live;
+        _reference = reference;
+        _hub = hub;
+        _time = time;
+        _options = options.Value;
+        _interval = _options.FrameInterval;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Takes a durable batch of fixes (the journal's commit loop calls it through <see cref="LiveState.Offered"/>):
+    /// only marks each device as changed, without blocking; the next tick reads its latest fix from live state.
+    /// </summary>
+    public void Offer(IReadOnlyList<Fix> fixes)
+    {
+        ArgumentNullException.ThrowIfNull(fixes);
+        for (var i = 0; i < fixes.Count; i++)
+        {
+            MarkDirty(fixes[i].DeviceId);
+        }
+    }
+
+    /// <summary>
+    /// Puts a connection in a view (replacing any view it had) and sends it a snapshot of that view; completes once
+    /// the snapshot is written to the connection, so frames that follow come after it.
+    /// </summary>
+    public async Task JoinAsync(string connectionId, MapView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionId);
+        ArgumentNullException.ThrowIfNull(view);
+        var sending = await AskAsync(() => JoinOnLoopAsync(connectionId, view), cancellationToken);
+        await sending.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets a connection (it closed).</summary>
+    public async Task LeaveAsync(string connectionId)
+    {
+        try
+        {
+            await _requests.Writer.WriteAsync(() =>
+            {
+                Leave(connectionId);
+                return Task.CompletedTask;
+            });
+        }
+        catch (ChannelClosedException)
+        {
+            // Stopping: every connection goes.
+        }
+    }
+
+    public LiveMapStats Stats() => new(
+        Volatile.Read(ref _clientCount),
+        Volatile.Read(ref _viewCount),
+        Volatile.Read(ref _markerCount),
+        _counters.FramesSent,
+        _counters.SnapshotsSent,
+        _counters.BytesSent,
+        _counters.FramesDeferred,
+        _counters.UpdatesDropped,
+        _counters.SendFailures,
+        _events.Dropped,
+        _counters.Ticks,
+        _counters.TickMilliseconds,
+        _counters.LongestTickMilliseconds,
+        _counters.UnitsMilliseconds,
+        _counters.FanOutMilliseconds);
+
+    private async Task<T> AskAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _requests.Writer.WriteAsync(async () =>
+        {
+            try
+            {
+                answer.TrySetResult(await work());
+            }
+            catch (Exception exception)
+            {
+                answer.TrySetException(exception);
+            }
+        }, cancellationToken);
+        return await answer.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        _subscription = _events.Subscribe();
+        try
+        {
+            await _room.Loaded.WaitAsync(stoppingToken);
+            await LoadAsync(stoppingToken);
+            var nextTick = _time.GetUtcNow() + _interval;
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                while (_requests.Reader.TryRead(out var request))
+                {
+                    await RunSafelyAsync(request);
+                }
+
+                var now = _time.GetUtcNow();
+                if (now >= nextTick)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await RunSafelyAsync(() => TickAsync(now));
+                    _counters.Ticked(Stopwatch.GetElapsedTime(started));
+
+                    // Ticks start at least an interval apart, so no client gets frames closer than that; and at least half
+                    // an interval after the last one ended, so a tick that overran does not start the next at once.
+                    var ended = _time.GetUtcNow();
+                    nextTick = Max(now + _interval, ended + (_interval / 2));
+                    continue;
+                }
+
+                await WaitForWorkAsync(nextTick - now, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _requests.Writer.TryComplete();
+            _events.Unsubscribe(_subscription);
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+    private async Task LoadAsync(CancellationToken stoppingToken)
+    {
+        foreach (var incident in await _room.OpenIncidentsAsync().WaitAsync(stoppingToken))
+        {
+            _incidents[incident.Id] = incident;
+        }
+
+        foreach (var alarm in await _room.OpenAlarmsAsync().WaitAsync(stoppingToken))
+        {
+            _alarms[alarm.Id] = alarm;
+        }
+
+        var now = _time.GetUtcNow();
+        StartRotaLoad(now);
+        try
+        {
+            await _rotaLoad!.WaitAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Reported by TakeRota; the map starts without the rota and asks again.
+        }
+
+        TakeRota();
+        LogStarted(_logger, _incidents.Count, _alarms.Count, _rota.Shifts.Count, _options.MaxFramesPerSecond);
+    }
+
+    /// <summary>One frame interval: what changed, to every client that watches.</summary>
+    private async Task TickAsync(DateTimeOffset now)
+    {
+        DrainEvents();
+        TakeRota();
+        if (_clients.Count > 0)
+        {
+            await RefreshMarkersAsync(now, _stopping);
+            var fanOut = Stopwatch.GetTimestamp();
+            FanOut(now);
+            _counters.FannedOut(Stopwatch.GetElapsedTime(fanOut));
+        }
+        else
+        {
+            // Nobody watches: the units are not read; the next client to join brings them up to date.
+            _markersCurrent = false;
+        }
+
+        ClearChanges();
+        if (_rotaLoad is null && (now >= _nextRotaRefresh || _rotaWanted))
+        {
+            StartRotaLoad(now);
+        }
+    }
+
+    /// <summary>Applies the control room's events: incidents and alarms as they are now, dispatches in order.</summary>
+    private void DrainEvents()
+    {
+        while (_subscription!.TryRead(out var e))
+        {
+            switch (e.Payload)
+            {
+                case IncidentView incident:
+                    if (incident.Status == IncidentStatus.Open)
+                    {
+                        _incidents[incident.Id] = incident;
+                    }
+                    else
+                    {
+                        _incidents.Remove(incident.Id);
+                    }
+
+                    _changedIncidents[incident.Id] = incident;
+                    break;
+                case Alarm alarm:
+                    if (alarm.IsOpen)
+                    {
+                        _alarms[alarm.Id] = alarm;
+                    }
+                    else
+                    {
+                        _alarms.Remove(alarm.Id);
+                    }
+
+                    _changedAlarms[alarm.Id] = alarm;
+                    break;
+                case DispatchMessage dispatch:
+                    if (_dispatches.Count == ClientBacklog.DispatchCapacity)
+                    {
+                        _dispatches.RemoveAt(0);
+                        _counters.Dropped(1);
+                    }
+
+                    _dispatches.Add(dispatch);
+                    break;
+                default:
+                    // A unit's change: read with all units at the tick (see the remarks).
+                    break;
+            }
+        }
+    }
+
+    private void ClearChanges()
+    {
+        _changedMarkers.Clear();
+        _goneMarkers.Clear();
+        _changedIncidents.Clear();
+        _changedAlarms.Clear();
+        _dispatches.Clear();
+    }
+
+    private async Task RunSafelyAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception exception) when (!_stopping.IsCancellationRequested)
+        {
+            LogFailed(_logger, exception);
+        }
+        catch (Exception) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping: the control room may have stopped first.
+        }
+    }
+
+    private async Task WaitForWorkAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var requests = _requests.Reader.WaitToReadAsync(wait.Token).AsTask();
+        var timer = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _time, wait.Token);
+        await Task.WhenAny(requests, timer);
+        await wait.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
+    [LoggerMessage(EventId = 1800, Level = LogLevel.Information,
+        Message = "Live map ready: {Incidents} open incidents, {Alarms} open alarms, rota of {Shifts} shifts; at most {FramesPerSecond} frames per second per client")]
+    private static partial void LogStarted(ILogger logger, int incidents, int alarms, int shifts, double framesPerSecond);
+
+    [LoggerMessage(EventId = 1802, Level = LogLevel.Error, Message = "A live-map step failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,365 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR;
+using Tracking.Server.Tests.Command;
+using Tracking.Server.Tests.Infrastructure;
+using Tracking.Testing;
+
+namespace Tracking.Server.Tests.LiveMap;
+
+/// <summary>
+/// The live map hub end to end: units put on duty through the API, placed by real MQTT publishes, watched by real
+/// SignalR clients. The live map's clock is manual (<see cref="LiveMapServerFixture"/>), so frames come only when a
+/// test moves it. Each test works in its own place (a latitude band north of the test map) with its own units.
+/// </summary>
+public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<LiveMapServerFixture>
+{
+    private const double Longitude = -1.14;
+
+    private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+
+    private static bool HasUnit(JsonNode payload, string id) => Payloads.Unit(payload, id) is not null;
+
+    private static double Latitude(JsonNode marker) => (double)marker["latitude"]!;
+
+    [Fact]
+    public async Task A_force_view_shows_every_unit_and_each_device_no_unit_holds_but_never_a_units_own_device()
+    {
+        const double Band = 52.70;
+        await fixture.OnDutyAsync("force-a", "Force team", "Force station");
+        await TrackingServer.RegisterAsync(fixture.Http, "stray-1");
+        await using var vehicle = await fixture.DeviceAsync("force-a-veh");
+        await using var stray = await fixture.DeviceAsync("stray-1");
+        var time = Now();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band, time);
+        await LiveMapServerFixture.PlaceAsync(stray, Longitude + 0.01, Band, time);
+        await fixture.PositionedAsync("force-a", time);
+        await using var map = await fixture.MapAsync();
+
+        var snapshot = await map.JoinAsync(MapViews.Force());
+        var seen = HasUnit(snapshot, "stray-1")
+            ? snapshot
+            : await fixture.FrameAsync(map, 0, f => HasUnit(f, "stray-1"), "the stray device's marker");
+
+        var unit = Payloads.Unit(snapshot, "force-a")!;
+        Assert.Equal("unit", (string?)unit["kind"]);
+        Assert.Equal("Call force-a", (string?)unit["callSign"]);
+        Assert.Equal("responseCar", (string?)unit["type"]);
+        Assert.Equal("available", (string?)unit["status"]);
+        Assert.True((bool)unit["onDuty"]!);
+        Assert.Equal("Force team", (string?)unit["team"]);
+        Assert.Equal("Force station", (string?)unit["station"]);
+        Assert.Equal(Longitude, (double)unit["longitude"]!, 9);
+        Assert.Equal(Band, Latitude(unit), 9);
+        Assert.Equal("force-a-veh", (string?)unit["device"]);
+        Assert.Equal(time, DateTimeOffset.Parse((string)unit["time"]!, System.Globalization.CultureInfo.InvariantCulture));
+
+        var device = Payloads.Unit(seen, "stray-1")!;
+        Assert.Equal("device", (string?)device["kind"]);
+        Assert.Equal("stray-1", (string?)device["callSign"]);
+        Assert.Null(device["status"]);
+        Assert.Null(device["team"]);
+        Assert.Equal("stray-1", (string?)device["device"]);
+
+        // The unit's tracker is shown only as its unit, in the snapshot and in every frame since.
+        Assert.DoesNotContain(map.Snapshots.Concat(map.Frames), p => HasUnit(p, "force-a-veh"));
+    }
+
+    [Fact]
+    public async Task A_bbox_view_shows_only_markers_inside_it_and_removes_a_unit_that_drives_out()
+    {
+        const double Band = 52.72;
+        await fixture.OnDutyAsync("box-in", "Box team", "Box station");
+        await fixture.OnDutyAsync("box-out", "Box team", "Box station");
+        await using var inside = await fixture.DeviceAsync("box-in-veh");
+        await using var outside = await fixture.DeviceAsync("box-out-veh");
+        var time = Now();
+        await LiveMapServerFixture.PlaceAsync(inside, Longitude, Band, time);
+        await LiveMapServerFixture.PlaceAsync(outside, Longitude, Band + 0.05, time);
+        await fixture.PositionedAsync("box-in", time);
+        await fixture.PositionedAsync("box-out", time);
+        await using var map = await fixture.MapAsync();
+
+        var snapshot = await map.JoinAsync(MapViews.Box(Longitude - 0.01, Band - 0.01, Longitude + 0.01, Band + 0.01));
+
+        Assert.Contains("box-in", Payloads.Ids(snapshot));
+        Assert.DoesNotContain("box-out", Payloads.Ids(snapshot));
+        Assert.All(Payloads.Units(snapshot), u => Assert.InRange(Latitude(u), Band - 0.01, Band + 0.01));
+
+        // One drives out of the box, the other into it.
+        await LiveMapServerFixture.PlaceAsync(inside, Longitude, Band + 0.05, time.AddSeconds(1));
+        await LiveMapServerFixture.PlaceAsync(outside, Longitude + 0.005, Band + 0.005, time.AddSeconds(1));
+        await fixture.PositionedAsync("box-in", time.AddSeconds(1));
+        await fixture.PositionedAsync("box-out", time.AddSeconds(1));
+        var removed = await fixture.FrameAsync(map, 0, f => Payloads.Ids(f, "removed").Contains("box-in"), "box-in removed");
+        var entered = await fixture.FrameAsync(map, 0, f => HasUnit(f, "box-out"), "box-out in the box");
+
+        Assert.Equal(Band + 0.005, Latitude(Payloads.Unit(entered, "box-out")!), 9);
+        Assert.DoesNotContain(map.Frames, f => HasUnit(f, "box-in") && Latitude(Payloads.Unit(f, "box-in")!) > Band + 0.01);
+        Assert.DoesNotContain("box-in", Payloads.Ids(removed));
+    }
+
+    [Fact]
+    public async Task Team_and_station_views_show_only_their_units()
+    {
+        await fixture.OnDutyAsync("ts-a", "Team TS-A", "Station TS-1");
+        await fixture.OnDutyAsync("ts-b", "Team TS-B", "Station TS-1");
+        await fixture.OnDutyAsync("ts-c", "Team TS-A", "Station TS-2");
+        await using var team = await fixture.MapAsync();
+        await using var station = await fixture.MapAsync();
+
+        var teamSnapshot = await team.JoinAsync(MapViews.Team("Team TS-A"));
+        var stationSnapshot = await station.JoinAsync(MapViews.Station("Station TS-1"));
+
+        Assert.Equal(["ts-a", "ts-c"], Payloads.Ids(teamSnapshot).Order(StringComparer.Ordinal));
+        Assert.Equal(["ts-a", "ts-b"], Payloads.Ids(stationSnapshot).Order(StringComparer.Ordinal));
+
+        // ts-b changes, then ts-c: the team view hears of ts-c and never of ts-b; the station view of ts-b and never of ts-c.
+        await SetStatusAsync("ts-b", "unavailable", "refreshments");
+        await SetStatusAsync("ts-c", "unavailable", "custody");
+        await fixture.FrameAsync(team, 0, f => HasUnit(f, "ts-c"), "ts-c's change in the team view");
+        await fixture.FrameAsync(station, 0, f => HasUnit(f, "ts-b"), "ts-b's change in the station view");
+        Assert.DoesNotContain(team.Frames, f => HasUnit(f, "ts-b"));
+        Assert.DoesNotContain(station.Frames, f => HasUnit(f, "ts-c"));
+    }
+
+    [Fact]
+    public async Task Many_fixes_of_one_unit_between_two_frames_reach_the_client_as_one_marker_in_one_frame()
+    {
+        const double Band = 52.74;
+        await fixture.OnDutyAsync("coal", "Coalescing team", "Coalescing station");
+        await using var vehicle = await fixture.DeviceAsync("coal-veh");
+        await using var map = await fixture.MapAsync();
+        await map.JoinAsync(MapViews.Team("Coalescing team"));
+
+        // Ten fixes, each acknowledged (durable) before the next; the live map's clock does not move meanwhile.
+        var start = Now();
+        for (var i = 0; i < 10; i++)
+        {
+            await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + (i * 0.0001), start.AddSeconds(i));
+        }
+
+        await fixture.PositionedAsync("coal", start.AddSeconds(9));
+        var frame = await fixture.FrameAsync(map, 0, f => HasUnit(f, "coal"), "coal's position");
+
+        var marker = Assert.Single(Payloads.Units(frame), u => (string?)u["id"] == "coal");
+        Assert.Equal(Band + 0.0009, Latitude(marker), 9);
+        Assert.Equal(start.AddSeconds(9), DateTimeOffset.Parse((string)marker["time"]!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // A later change comes in a later frame; before it, the fixes made exactly one frame.
+        await SetStatusAsync("coal", "unavailable", "refreshments");
+        await fixture.FrameAsync(map, 0, f => (string?)Payloads.Unit(f, "coal")?["status"] == "unavailable", "coal unavailable");
+        Assert.Single(map.Frames, f => HasUnit(f, "coal") && (string?)Payloads.Unit(f, "coal")!["status"] == "available");
+    }
+
+    [Fact]
+    public async Task A_unit_status_change_reaches_the_client()
+    {
+        await fixture.OnDutyAsync("status-a", "Status team", "Status station");
+        await using var map = await fixture.MapAsync();
+        var snapshot = await map.JoinAsync(MapViews.Team("Status team"));
+        Assert.Equal("available", (string?)Payloads.Unit(snapshot, "status-a")!["status"]);
+
+        await SetStatusAsync("status-a", "unavailable", "vehicle defect");
+
+        var frame = await fixture.FrameAsync(map, 0, f => HasUnit(f, "status-a"), "status-a's new status");
+        Assert.Equal("unavailable", (string?)Payloads.Unit(frame, "status-a")!["status"]);
+    }
+
+    [Fact]
+    public async Task An_alarm_reaches_every_client_whatever_its_view_and_so_does_its_clearing()
+    {
+        const double Band = 52.76;
+        await fixture.OnDutyAsync("alarm-a", "Alarm team", "Alarm station");
+        await using var vehicle = await fixture.DeviceAsync("alarm-a-veh");
+        var time = Now();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band, time);
+        await fixture.PositionedAsync("alarm-a", time);
+        await using var far = await fixture.MapAsync();
+        await using var otherTeam = await fixture.MapAsync(messagePack: true);
+        await using var otherStation = await fixture.MapAsync(longPolling: true);
+        await far.JoinAsync(MapViews.Box(10, 50, 11, 51));
+        await otherTeam.JoinAsync(MapViews.Team("Nobody's team"));
+        await otherStation.JoinAsync(MapViews.Station("Nowhere"));
+        MapClient[] clients = [far, otherTeam, otherStation];
+
+        await vehicle.PublishRawAsync("""{"status":"emergency"}"""u8.ToArray(), topic: "tracking/alarm-a-veh/status");
+
+        JsonNode? raised = null;
+        foreach (var client in clients)
+        {
+            var frame = await fixture.FrameAsync(client, 0, f => AlarmOf(f, "alarm-a-veh") is { } a && a["clearedAt"] is null, "the alarm");
+            raised = AlarmOf(frame, "alarm-a-veh");
+            Assert.Equal("alarm-a", (string?)raised!["unitId"]);
+            Assert.Equal(Band, (double)raised["latitude"]!, 9);
+        }
+
+        var id = (string)raised!["id"]!;
+        var clear = await fixture.Http.PostAsJsonAsync($"/api/alarms/{id}/clear", new { by = "Dispatcher Smith", note = "safe" });
+        Assert.Equal(HttpStatusCode.OK, clear.StatusCode);
+        foreach (var client in clients)
+        {
+            var frame = await fixture.FrameAsync(client, 0, f => AlarmOf(f, "alarm-a-veh") is { } a && a["clearedAt"] is not null, "the alarm cleared");
+            Assert.Equal("Dispatcher Smith", (string?)AlarmOf(frame, "alarm-a-veh")!["clearedBy"]);
+        }
+
+        // A client that joins now does not see it: the snapshot has the open alarms only.
+        await using var late = await fixture.MapAsync();
+        Assert.DoesNotContain((await late.JoinAsync(MapViews.Force()))["alarms"]!.AsArray(), a => (string?)a!["id"] == id);
+    }
+
+    [Fact]
+    public async Task An_incident_its_dispatch_and_the_units_new_status_reach_the_client()
+    {
+        const double Band = 52.78;
+        await fixture.OnDutyAsync("inc-a", "Incident team", "Incident station");
+        await using var map = await fixture.MapAsync();
+        await map.JoinAsync(MapViews.Team("Incident team"));
+        var incident = new
+        {
+            id = "INC-LIVE",
+            grade = 1,
+            type = "Burglary in progress",
+            location = new { type = "Point", coordinates = new[] { Longitude, Band } },
+            requiredSkills = Array.Empty<string>(),
+            createdAt = Now().AddMinutes(-1),
+            status = "open",
+        };
+
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Http.PostAsJsonAsync("/api/incidents", incident)).StatusCode);
+        var opened = await fixture.FrameAsync(map, 0, f => f["incidents"]!.AsArray().Any(i => (string?)i!["id"] == "INC-LIVE"), "the incident");
+        var view = opened["incidents"]!.AsArray().Single(i => (string?)i!["id"] == "INC-LIVE")!;
+        Assert.Equal("open", (string?)view["status"]);
+        Assert.Equal(1, (double)view["grade"]!);
+
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Http.PostAsJsonAsync("/api/incidents/INC-LIVE/assignments", new { unit = "inc-a" })).StatusCode);
+        var sent = await fixture.FrameAsync(map, 0, f => f["dispatches"]!.AsArray().Any(d => (string?)d!["incident"] == "INC-LIVE"), "the dispatch");
+        Assert.Equal("inc-a", (string?)sent["dispatches"]!.AsArray().Single(d => (string?)d!["incident"] == "INC-LIVE")!["unit"]);
+        await fixture.FrameAsync(map, 0, f => (string?)Payloads.Unit(f, "inc-a")?["status"] == "assigned", "inc-a assigned");
+
+        // Every client joining now gets the open incident in its snapshot, whatever its view.
+        await using var elsewhere = await fixture.MapAsync();
+        var snapshot = await elsewhere.JoinAsync(MapViews.Box(10, 50, 11, 51));
+        Assert.Contains(snapshot["incidents"]!.AsArray(), i => (string?)i!["id"] == "INC-LIVE");
+    }
+
+    [Fact]
+    public async Task A_reconnect_gets_a_fresh_snapshot_and_joining_again_replaces_the_view()
+    {
+        const double Band = 52.80;
+        await fixture.OnDutyAsync("again", "Again team", "Again station");
+        await using var vehicle = await fixture.DeviceAsync("again-veh");
+        var first = Now();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band, first);
+        await fixture.PositionedAsync("again", first);
+        var box = MapViews.Box(Longitude - 0.01, Band - 0.01, Longitude + 0.01, Band + 0.01);
+
+        var map = await fixture.MapAsync(longPolling: true);
+        Assert.Equal(Band, Latitude(Payloads.Unit(await map.JoinAsync(box), "again")!), 9);
+        await map.DisposeAsync();
+
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + 0.001, first.AddSeconds(1));
+        await fixture.PositionedAsync("again", first.AddSeconds(1));
+        await using var reconnected = await fixture.MapAsync(longPolling: true);
+        var fresh = await reconnected.JoinAsync(box);
+        Assert.Equal(Band + 0.001, Latitude(Payloads.Unit(fresh, "again")!), 9);
+
+        // The same connection joins another view: a new snapshot of that view, and frames of that view only.
+        var elsewhere = await reconnected.JoinAsync(MapViews.Box(10, 50, 11, 51));
+        Assert.DoesNotContain("again", Payloads.Ids(elsewhere));
+        var before = reconnected.Frames.Count;
+        await SetStatusAsync("again", "unavailable", "refreshments");
+        await using var probe = await fixture.MapAsync();
+        await probe.JoinAsync(MapViews.Team("Again team"));
+        await fixture.FrameAsync(probe, 0, f => (string?)Payloads.Unit(f, "again")?["status"] == "unavailable", "the change in another view");
+        Assert.DoesNotContain(reconnected.Frames.Skip(before), f => HasUnit(f, "again"));
+    }
+
+    [Fact]
+    public async Task MessagePack_clients_get_the_same_content_as_JSON_clients()
+    {
+        const double Band = 52.82;
+        await fixture.OnDutyAsync("pack-a", "Pack team", "Pack station");
+        await fixture.OnDutyAsync("pack-b", "Pack team", "Pack station");
+        await using var vehicle = await fixture.DeviceAsync("pack-a-veh");
+        var time = Now();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band, time);
+        await fixture.PositionedAsync("pack-a", time);
+        await using var json = await fixture.MapAsync();
+        await using var messagePack = await fixture.MapAsync(messagePack: true);
+
+        var jsonSnapshot = (JsonObject)await json.JoinAsync(MapViews.Team("Pack team"));
+        var packSnapshot = (JsonObject)await messagePack.JoinAsync(MapViews.Team("Pack team"));
+
+        // Two snapshots, taken at two moments: the same apart from their time.
+        jsonSnapshot.Remove("time");
+        packSnapshot.Remove("time");
+        Assert.True(JsonNode.DeepEquals(jsonSnapshot, packSnapshot), $"JSON: {jsonSnapshot}\nMessagePack: {packSnapshot}");
+        Assert.Equal(2, Payloads.Units(jsonSnapshot).Count());
+
+        // One frame for the view: byte for byte the same document in both protocols.
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + 0.001, time.AddSeconds(1));
+        await SetStatusAsync("pack-b", "unavailable", "refreshments");
+        var jsonFrame = await fixture.FrameAsync(json, 0, f => HasUnit(f, "pack-b"), "the JSON frame");
+        var packFrame = await fixture.FrameAsync(messagePack, 0, f => HasUnit(f, "pack-b"), "the MessagePack frame");
+        Assert.True(JsonNode.DeepEquals(jsonFrame, packFrame), $"JSON: {jsonFrame}\nMessagePack: {packFrame}");
+    }
+
+    [Theory]
+    [InlineData("""{"kind": "planet"}""", "kind: 'planet' is not a view")]
+    [InlineData("""{}""", "kind: required")]
+    [InlineData("""{"kind": "bbox", "west": -1.2, "south": 52.6, "east": -1.1}""", "west, south, east, north: all four required")]
+    [InlineData("""{"kind": "bbox", "west": -1.1, "south": 52.6, "east": -1.2, "north": 52.7}""", "west: must be less than east")]
+    [InlineData("""{"kind": "bbox", "west": -1.2, "south": 95, "east": -1.1, "north": 96}""", "south, north: must be latitudes")]
+    [InlineData("""{"kind": "team"}""", "team: required for a team view")]
+    [InlineData("""{"kind": "station", "station": " "}""", "station: required for a station view")]
+    public async Task An_invalid_view_is_refused_with_the_problem_named(string view, string problem)
+    {
+        var request = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(view)!
+            .ToDictionary(p => p.Key, p => p.Value is System.Text.Json.JsonElement e ? Plain(e) : p.Value);
+        await using var json = await fixture.MapAsync();
+        await using var messagePack = await fixture.MapAsync(messagePack: true);
+
+        foreach (var client in new[] { json, messagePack })
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => client.InvokeJoinAsync(request));
+            Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
+            Assert.Empty(client.Snapshots);
+        }
+    }
+
+    [Fact]
+    public async Task The_stats_count_clients_snapshots_frames_and_bytes()
+    {
+        await fixture.OnDutyAsync("stats-a", "Stats team", "Stats station");
+        await using var map = await fixture.MapAsync();
+        await map.JoinAsync(MapViews.Team("Stats team"));
+        await SetStatusAsync("stats-a", "unavailable", "refreshments");
+        await fixture.FrameAsync(map, 0, f => HasUnit(f, "stats-a"), "the change");
+
+        var stats = await fixture.Http.GetFromJsonAsync<JsonObject>("/api/livemap/stats");
+
+        Assert.True((int)stats!["clients"]! >= 1, stats.ToString());
+        Assert.True((long)stats["snapshotsSent"]! >= 1, stats.ToString());
+        Assert.True((long)stats["framesSent"]! >= 1, stats.ToString());
+        Assert.True((long)stats["bytesSent"]! > 0, stats.ToString());
+        Assert.Equal(0, (long)stats["controlRoomEventsDropped"]!);
+    }
+
+    private static JsonNode? AlarmOf(JsonNode payload, string device) =>
+        payload["alarms"]!.AsArray().FirstOrDefault(a => (string?)a!["deviceId"] == device);
+
+    private static object? Plain(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Number => element.GetDouble(),
+        System.Text.Json.JsonValueKind.String => element.GetString(),
+        _ => null,
+    };
+
+    private async Task SetStatusAsync(string unit, string status, string reason)
+    {
+        var response = await fixture.Http.PutAsJsonAsync($"/api/units/{unit}/status", new { status, reason });
+        Assert.True(response.IsSuccessStatusCode, $"PUT status of {unit}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Tracking.Testing;
+
+namespace Tracking.Server.Tests.LiveMap;
+
+/// <summary>
+/// A real SignalR client of the live map hub, connected to the in-memory test server over WebSockets (or long
+/// polling), speaking JSON or MessagePack. Keeps every snapshot and frame it receives, in order. Thread-safe.
+/// </summary>
+public sealed class MapClient : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Lock _gate = new();
+    private readonly List<JsonNode> _snapshots = [];
+    private readonly List<JsonNode> _frames = [];
+
+    private MapClient(HubConnection connection, bool messagePack)
+    {
+        _connection = connection;
+        if (messagePack)
+        {
+            _connection.On<object>("snapshot", payload => Keep(_snapshots, Payloads.FromMessagePack(payload)));
+            _connection.On<object>("frame", payload => Keep(_frames, Payloads.FromMessagePack(payload)));
+        }
+        else
+        {
+            _connection.On<JsonElement>("snapshot", payload => Keep(_snapshots, Payloads.FromJson(payload)));
+            _connection.On<JsonElement>("frame", payload => Keep(_frames, Payloads.FromJson(payload)));
+        }
+    }
+
+    public IReadOnlyList<JsonNode> Snapshots
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _snapshots];
+            }
+        }
+    }
+
+    public IReadOnlyList<JsonNode> Frames
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _frames];
+            }
+        }
+    }
+
+    public static async Task<MapClient> ConnectAsync(TestServer server, bool messagePack = false, bool longPolling = false)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "hubs/live"), options =>
+        {
+            if (longPolling)
+            {
+                options.Transports = HttpTransportType.LongPolling;
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+            }
+            else
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
+            }
+        });
+        if (messagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+
+        var client = new MapClient(builder.Build(), messagePack);
+        await client._connection.StartAsync();
+        return client;
+    }
+
+    /// <summary>Joins a view and returns the snapshot that answers it.</summary>
+    public async Task<JsonNode> JoinAsync(Dictionary<string, object?> view)
+    {
+        var before = Snapshots.Count;
+        await InvokeJoinAsync(view);
+        var snapshots = await Eventually.UntilAsync(() => Task.FromResult(Snapshots), s => s.Count > before, "the snapshot of the view");
+        return snapshots[before];
+    }
+
+    public Task InvokeJoinAsync(object? view) => _connection.InvokeAsync("JoinView", view);
+
+    private void Keep(List<JsonNode> list, JsonNode? payload)
+    {
+        lock (_gate)
+        {
+            list.Add(payload ?? throw new InvalidOperationException("A null payload"));
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

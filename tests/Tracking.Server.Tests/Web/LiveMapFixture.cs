@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+using Tracking.Server.Tests.Command;
+using Tracking.Server.Tests.Infrastructure;
+using Tracking.Server.Tests.Patrol;
+using Tracking.Testing;
+
+namespace Tracking.Server.Tests.Web;
+
+/// <summary>
+/// The real server on a real loopback port with <see cref="TestMap"/> (plus <see cref="WebTestRoads"/>) over its own
+/// database, and one headless Chromium for the test class. The server runs in-process as
+/// <see cref="TrackingServer"/> (a <see cref="Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory{TEntryPoint}"/>)
+/// switched to Kestrel: a browser needs a socket, and in-process the tests keep what the factory gives the other
+/// server tests — a test fails if the server logged an error, its content root is src/Tracking.Server (so it serves
+/// the bundle the build wrote into wwwroot/), and no separate process is left behind.
+/// </summary>
+public sealed class LiveMapFixture : IAsyncLifetime
+{
+    /// <summary>Bounds every wait for the page: generous, it only cuts a broken run short.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private IPlaywright? _playwright;
+
+    public TestMap Map { get; } = new();
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public TrackingServer Server { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The page's address: the server's origin.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        WebTestRoads.WriteTo(Map.Directory);
+        Database = await TestDatabase.CreateAsync();
+        Server = new TrackingServer(Database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Tracking:Patrol:MapDirectory"] = Map.Directory,
+        });
+        var port = FreePort.Next();
+        Server.UseKestrel(port);
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        Http = await Server.StartAsync();
+
+        Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.Executable(),
+            Headless = true,
+        });
+    }
+
+    /// <summary>
+    /// A fresh browser context with the live map (or the page at <paramref name="path"/>) open, every request recorded;
+    /// <paramref name="beforeLoad"/> prepares the page first.
+    /// </summary>
+    public Task<LiveMapPage> OpenPageAsync(string testName, Func<IPage, Task>? beforeLoad = null, string path = "/") =>
+        LiveMapPage.OpenAsync(Browser, BaseAddress, testName, beforeLoad, path);
+
+    /// <inheritdoc cref="ControlRoomClient.OnDutyAsync"/>
+    public Task OnDutyAsync(string name) => ControlRoomClient.OnDutyAsync(Http, name);
+
+    public Task<DeviceClient> DeviceAsync(string deviceId) => DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
+
+    /// <summary>Places a unit's device at a point now and waits until the control room has the unit there.</summary>
+    public async Task PlaceUnitAsync(DeviceClient device, string unit, double latitude, double longitude)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var time = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        await device.PublishAsync(DeviceClient.Fix(device.DeviceId, time, lat: latitude, lon: longitude));
+        await Eventually.UntilAsync(() => ControlRoomClient.UnitAsync(Http, unit), u => u?.Position?.Time >= time, $"{unit} placed at {time:O}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        Http?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        if (Database is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
+        Map.Dispose();
+    }
+}
