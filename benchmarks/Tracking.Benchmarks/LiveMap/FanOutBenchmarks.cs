@@ -110,6 +110,35 @@ public class FanOutBenchmarks
         return bytes;
     }
 
+    /// <summary>What both share: the new states, and which views get them.</summary>
+    [Benchmark]
+    public long Views_only()
+    {
+        NextTick();
+        _index.Distribute(_changes, []);
+        long markers = 0;
+        foreach (var (group, clients) in _groups)
+        {
+            markers += group.Units.Count * clients.Length;
+        }
+
+        return markers;
+    }
+
+    /// <summary>The markers that changed, serialized once each in both protocols (no payloads).</summary>
+    [Benchmark]
+    public long Changed_markers_serialized()
+    {
+        NextTick();
+        long bytes = 0;
+        foreach (var change in _changes)
+        {
+            bytes += change.Current.Json.Length + change.Current.MessagePack.Length;
+        }
+
+        return bytes;
+    }
+
     [Benchmark]
     public long Markers_serialized_once()
     {

@@ -164,17 +164,17 @@ internal sealed partial class LiveMapBroadcaster
     {
         var proxy = _hub.Clients.Client(client.ConnectionId);
         var connectionId = client.ConnectionId;
-        var sending = Task.Run(() => ObserveAsync(connectionId, proxy.SendAsync(method, payload, CancellationToken.None)));
+        var sending = Task.Run(() => ObserveAsync(connectionId, () => proxy.SendAsync(method, payload, CancellationToken.None)));
         client.Sending = sending;
         return sending;
     }
 
     /// <summary>Waits for a send; a failure is the connection going away, counted and left to the hub's disconnect.</summary>
-    private async Task ObserveAsync(string connectionId, Task send)
+    private async Task ObserveAsync(string connectionId, Func<Task> send)
     {
         try
         {
-            await send;
+            await send();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -17,7 +17,8 @@ namespace Tracking.Server.LiveMap;
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
 /// alarms, the clients and their views. Every frame interval (a tick) it takes what changed — units from the
 /// control room, devices no unit holds from live state, incidents, alarms and dispatches from the control room's
-/// events — and sends the clients of each view one frame, serialized once per view and protocol. A client still
+/// events — and sends the clients of each view one frame, each changed marker serialized once per protocol and
+/// copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still
 /// receiving its previous frame gets nothing that tick: what it missed waits in its bounded backlog, coalesced
 /// (what is replaced is counted). Nothing here blocks ingestion or the control room: a fix only marks its device
 /// as changed, and the control room's events wait in its bounded queue for the next tick.

@@ -7,8 +7,9 @@ internal sealed class LiveMapOptions
 
     /// <summary>What to do when the settings are wrong, as the start-up validation says it.</summary>
     public const string Guidance =
-        "Tracking:LiveMap:MaxFramesPerSecond must be more than 0 and at most 50 (default 2: each map gets at most two frames a second); " +
-        "set it in appsettings.json or as Tracking__LiveMap__MaxFramesPerSecond, or remove it to use the default.";
+        "Tracking:LiveMap:MaxFramesPerSecond must be more than 0 and at most 50 (default 2: each map gets at most two frames a second) " +
+        "and Tracking:LiveMap:RotaRefreshInterval positive (default \"00:01:00\"); set them in appsettings.json or as " +
+        "Tracking__LiveMap__MaxFramesPerSecond and Tracking__LiveMap__RotaRefreshInterval, or remove them to use the defaults.";
 
     /// <summary>Most frames one client receives per second; changes in between are coalesced (the latest state of a marker wins). Default 2.</summary>
     public double MaxFramesPerSecond { get; set; } = 2;

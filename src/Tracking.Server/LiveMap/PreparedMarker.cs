@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tracking.Server.Command;
 
 namespace Tracking.Server.LiveMap;
@@ -18,7 +17,7 @@ internal sealed class PreparedMarker(UnitMarker marker)
 
     public string Id => Marker.Id;
 
-    /// <summary>The marker as the REST API would write it (<see cref="CommandJson.Options"/>).</summary>
+    /// <summary>The marker as the REST API's serializer would write it (<see cref="CommandJson.Options"/>; see <see cref="MarkerWriter"/>).</summary>
     public ReadOnlySpan<byte> Json => Volatile.Read(ref _json) ?? MakeJson();
 
     /// <summary>The same document in MessagePack.</summary>
@@ -26,13 +25,13 @@ internal sealed class PreparedMarker(UnitMarker marker)
 
     private byte[] MakeJson()
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(Marker, CommandJson.Options);
+        var json = MarkerWriter.Json(Marker);
         return Interlocked.CompareExchange(ref _json, json, null) ?? json;
     }
 
     private byte[] MakeMessagePack()
     {
-        var messagePack = JsonToMessagePack.Convert(Json);
+        var messagePack = MarkerWriter.MessagePack(Marker);
         return Interlocked.CompareExchange(ref _messagePack, messagePack, null) ?? messagePack;
     }
 }

@@ -20,6 +20,8 @@ internal sealed class ViewIndex
     private readonly Dictionary<(int X, int Y), List<ViewGroup>> _cells = [];
     private readonly List<ViewGroup> _groups = [];
     private readonly List<ViewGroup> _candidates = [];
+
+    // Tells a view it has already taken this marker; wraps around after 2^32 markers, harmlessly (only equality matters).
     private int _stamp;
 
     public void Build(IEnumerable<ViewGroup> groups)

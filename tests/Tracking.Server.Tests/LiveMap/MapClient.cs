@@ -18,18 +18,19 @@ public sealed class MapClient : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<JsonNode> _snapshots = [];
     private readonly List<JsonNode> _frames = [];
+    private int _framesBeforeLastSnapshot;
 
     private MapClient(HubConnection connection, bool messagePack)
     {
         _connection = connection;
         if (messagePack)
         {
-            _connection.On<object>("snapshot", payload => Keep(_snapshots, Payloads.FromMessagePack(payload)));
+            _connection.On<object>("snapshot", payload => KeepSnapshot(Payloads.FromMessagePack(payload)));
             _connection.On<object>("frame", payload => Keep(_frames, Payloads.FromMessagePack(payload)));
         }
         else
         {
-            _connection.On<JsonElement>("snapshot", payload => Keep(_snapshots, Payloads.FromJson(payload)));
+            _connection.On<JsonElement>("snapshot", payload => KeepSnapshot(Payloads.FromJson(payload)));
             _connection.On<JsonElement>("frame", payload => Keep(_frames, Payloads.FromJson(payload)));
         }
     }
@@ -93,6 +94,48 @@ public sealed class MapClient : IAsyncDisposable
     }
 
     public Task InvokeJoinAsync(object? view) => _connection.InvokeAsync("JoinView", view);
+
+    /// <summary>The markers as a page would hold them: the last snapshot, then every frame since applied in order.</summary>
+    public Dictionary<string, JsonNode> Markers()
+    {
+        lock (_gate)
+        {
+            var markers = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+            if (_snapshots.Count == 0)
+            {
+                return markers;
+            }
+
+            foreach (var unit in Payloads.Units(_snapshots[^1]))
+            {
+                markers[(string)unit["id"]!] = unit;
+            }
+
+            foreach (var frame in _frames.Skip(_framesBeforeLastSnapshot))
+            {
+                foreach (var unit in Payloads.Units(frame))
+                {
+                    markers[(string)unit["id"]!] = unit;
+                }
+
+                foreach (var id in Payloads.Ids(frame, "removed"))
+                {
+                    markers.Remove(id);
+                }
+            }
+
+            return markers;
+        }
+    }
+
+    private void KeepSnapshot(JsonNode? payload)
+    {
+        lock (_gate)
+        {
+            _framesBeforeLastSnapshot = _frames.Count;
+            _snapshots.Add(payload ?? throw new InvalidOperationException("A null snapshot"));
+        }
+    }
 
     private void Keep(List<JsonNode> list, JsonNode? payload)
     {

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using Tracking.Server.LiveMap;
+using Tracking.Server.Tests.Infrastructure;
+
+namespace Tracking.Server.Tests.LiveMap;
+
+/// <summary>The live map's settings are checked at start, with a message that says what to set.</summary>
+public sealed class LiveMapOptionsTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("51")]
+    [InlineData("NaN")]
+    public void A_frame_rate_out_of_range_stops_the_server_at_start_and_says_what_to_set(string framesPerSecond)
+    {
+        using var server = new TrackingServer("Host=127.0.0.1;Database=unused", settings: new Dictionary<string, string?>
+        {
+            ["Tracking:LiveMap:MaxFramesPerSecond"] = framesPerSecond,
+        });
+        server.FailOnLoggedErrors = false;
+
+        var refused = Assert.Throws<OptionsValidationException>(() => server.CreateClient());
+
+        Assert.Contains("Tracking:LiveMap:MaxFramesPerSecond must be more than 0 and at most 50", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Tracking__LiveMap__MaxFramesPerSecond", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_defaults_are_two_frames_a_second_and_a_rota_read_a_minute()
+    {
+        var options = new LiveMapOptions();
+
+        Assert.Empty(options.Problems());
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.FrameInterval);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.RotaRefreshInterval);
+    }
+}
