@@ -157,4 +157,40 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    /// <summary>
+    /// Waits until the server in this process answers <c>health/ready</c> through <paramref name="http"/>; fails at once
+    /// if the process exits, or after <paramref name="timeout"/>, naming the log to read.
+    /// </summary>
+    public async Task WaitReadyAsync(HttpClient http, TimeSpan timeout, TimeSpan poll)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {ExitCode} while starting; see {LogPath}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The server was not ready after {timeout.TotalSeconds} s; see {LogPath}.");
+            }
+
+            await Task.Delay(poll);
+        }
+    }
 }

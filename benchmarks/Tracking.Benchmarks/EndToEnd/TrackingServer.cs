@@ -72,36 +72,7 @@ internal sealed class TrackingServer : IAsyncDisposable
         return server;
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with {_process.ExitCode} while starting; see {LogPath}.");
-            }
-
-            try
-            {
-                using var response = await _http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The server was not ready after {timeout.TotalSeconds} s; see {LogPath}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitReadyAsync(TimeSpan timeout) => _process.WaitReadyAsync(_http, timeout, TimeSpan.FromMilliseconds(100));
 
     public async Task<IngestStatsSnapshot> StatsAsync() =>
         await _http.GetFromJsonAsync<IngestStatsSnapshot>(new Uri("/api/ingest/stats", UriKind.Relative), Json)

@@ -87,36 +87,7 @@ internal sealed class LiveMapServerProcess : IAsyncDisposable
         return server;
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with {_process.ExitCode} while starting; see {LogPath}.");
-            }
-
-            try
-            {
-                using var response = await Http.GetAsync(new Uri("health/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The server was not ready after {timeout.TotalSeconds} s; see {LogPath}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private Task WaitReadyAsync(TimeSpan timeout) => _process.WaitReadyAsync(Http, timeout, TimeSpan.FromMilliseconds(200));
 
     public async Task<JsonElement> GetAsync(string path) =>
         await Http.GetFromJsonAsync<JsonElement>(new Uri(path, UriKind.Relative), Json);
