@@ -135,10 +135,8 @@ export class UnitLayer {
 
   /** The call sign of a unit, when one of the markers is it. */
   callSignOf(unitId) {
-    for (const { unit } of this.entries.values()) {
-      if (unit.kind === 'unit' && unit.id === unitId) return unit.callSign;
-    }
-    return null;
+    const entry = this.entries.get(unitId);
+    return entry?.unit.kind === 'unit' ? entry.unit.callSign : null;
   }
 
   /** Markers of the units and devices with an open alarm flash. */

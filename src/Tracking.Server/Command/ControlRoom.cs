@@ -98,6 +98,12 @@ internal sealed partial class ControlRoom : BackgroundService
     /// <summary>Fixes dropped because the control room was behind (they are stored all the same).</summary>
     public long DroppedFixes => Interlocked.Read(ref _droppedFixes);
 
+    /// <summary>
+    /// The rota the control room works with (immutable; replaced whole when re-read), for readers on other
+    /// threads such as the live map: one copy, so the map and the control room never disagree on who holds a device.
+    /// </summary>
+    public DutyRota Rota => Volatile.Read(ref _rota);
+
     /// <summary>Completes once the state has been loaded from the database.</summary>
     public Task Loaded => _loaded.Task;
 
@@ -328,7 +334,7 @@ internal sealed partial class ControlRoom : BackgroundService
     {
         var now = _time.GetUtcNow();
         var shifts = await _reference.ListShiftsAsync(now - TimeSpan.FromDays(1), now + TimeSpan.FromDays(2), cancellationToken);
-        _rota = new DutyRota(shifts);
+        Volatile.Write(ref _rota, new DutyRota(shifts));
     }
 
     /// <summary>Puts units on and off duty as the rota says at <paramref name="now"/>.</summary>

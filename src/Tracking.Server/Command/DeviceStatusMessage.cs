@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Tracking.Core.Dispatch;
+using Tracking.Storage.Command;
 
 namespace Tracking.Server.Command;
 
@@ -47,14 +47,19 @@ internal sealed record DeviceStatusMessage(UnitStatus? Status, bool Emergency, s
             DateTimeOffset? time = null;
             if (root.TryGetProperty("t", out var t) && t.ValueKind != JsonValueKind.Null)
             {
-                if (t.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                    || !(t.GetString()!.EndsWith('Z') || t.GetString()!.LastIndexOfAny(['+', '-']) > 10))
+                if (t.ValueKind != JsonValueKind.String)
                 {
                     problems.Add("t: must be an ISO-8601 time with a zone");
                     return null;
                 }
 
-                time = parsed.ToUniversalTime();
+                if (!IsoTime.TryParse(t.GetString()!, out var parsed, out var error))
+                {
+                    problems.Add("t: " + error);
+                    return null;
+                }
+
+                time = parsed;
             }
 
             return status.GetString() switch

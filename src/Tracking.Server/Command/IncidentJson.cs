@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using Tracking.Core.Dispatch;
 using Tracking.Core.Incidents;
 using Tracking.Core.Resources;
+using Tracking.Storage.Command;
 
 namespace Tracking.Server.Command;
 
@@ -82,20 +82,6 @@ internal static class IncidentJson
             return problems.Count == 0 ? incident : null;
         }
     }
-
-    /// <summary>The JSON of an incident, as <see cref="Parse"/> reads it.</summary>
-    public static byte[] Write(Incident incident) => JsonSerializer.SerializeToUtf8Bytes(new
-    {
-        id = incident.Id,
-        grade = (int)incident.Grade,
-        type = incident.Type,
-        location = new { type = "Point", coordinates = new[] { incident.Longitude, incident.Latitude } },
-        requiredSkills = incident.RequiredSkills,
-        vehicleType = incident.VehicleType is { } v ? JsonNamingPolicy.CamelCase.ConvertName(v.ToString()) : null,
-        createdAt = incident.CreatedAt,
-        status = incident.Status == IncidentStatus.Open ? "open" : "closed",
-        closedAt = incident.ClosedAt,
-    });
 
     private static string? String(JsonElement root, string name, List<string> problems, bool required)
     {
@@ -210,25 +196,13 @@ internal static class IncidentJson
         }
 
         // An explicit zone is required: a time without one means a different instant on every machine.
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) || !HasZone(text))
+        if (!IsoTime.TryParse(text, out var time, out var error))
         {
-            problems.Add($"{name}: must be an ISO-8601 time with a zone, e.g. 2026-11-26T21:04:00Z");
+            problems.Add($"{name}: {error}");
             return null;
         }
 
-        return time.ToUniversalTime();
-    }
-
-    private static bool HasZone(string text)
-    {
-        var t = text.IndexOf('T', StringComparison.Ordinal);
-        if (t < 0)
-        {
-            return false;
-        }
-
-        var time = text.AsSpan(t);
-        return time.EndsWith("Z", StringComparison.OrdinalIgnoreCase) || time.LastIndexOfAny('+', '-') > 0;
+        return time;
     }
 
     private static IncidentStatus Status(JsonElement root, List<string> problems)

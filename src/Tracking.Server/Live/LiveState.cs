@@ -60,6 +60,9 @@ internal sealed class LiveState
 
     public Fix? Get(string deviceId) => _latest.TryGetValue(deviceId, out var fix) ? fix : null;
 
+    /// <summary>Every device with a position, in no particular order (no copy, no sort).</summary>
+    public IEnumerable<string> DeviceIds => _latest.Keys;
+
     /// <summary>A snapshot of every device's latest fix, ordered by device id.</summary>
     public List<Fix> Snapshot() => _latest.Values.OrderBy(fix => fix.DeviceId, StringComparer.Ordinal).ToList();
 }

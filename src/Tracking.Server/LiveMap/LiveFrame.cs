@@ -20,7 +20,4 @@ internal sealed record LiveFrame(
     IReadOnlyList<string> Removed,
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<Alarm> Alarms,
-    IReadOnlyList<DispatchMessage> Dispatches)
-{
-    public bool IsEmpty => Units.Count == 0 && Removed.Count == 0 && Incidents.Count == 0 && Alarms.Count == 0 && Dispatches.Count == 0;
-}
+    IReadOnlyList<DispatchMessage> Dispatches);

@@ -17,7 +17,7 @@ internal sealed partial class LiveMapBroadcaster
             // Nobody was watching, so the markers were not kept up to date: catch up first.
             DrainEvents();
             TakeRota();
-            await RefreshMarkersAsync(_time.GetUtcNow(), _stopping);
+            await RefreshMarkersAsync(_stopping);
             ClearChanges();
         }
 

@@ -6,10 +6,6 @@ namespace Tracking.Server.LiveMap;
 
 internal sealed partial class LiveMapBroadcaster
 {
-    private static readonly TimeSpan RotaWindowBefore = TimeSpan.FromDays(1);
-    private static readonly TimeSpan RotaWindowAfter = TimeSpan.FromDays(2);
-    private static readonly TimeSpan RotaRetry = TimeSpan.FromSeconds(5);
-
     // Every marker by id (a unit's id, or a device's id); a unit wins over a device of the same id.
     private readonly Dictionary<string, PreparedMarker> _markers = new(StringComparer.Ordinal);
 
@@ -17,22 +13,16 @@ internal sealed partial class LiveMapBroadcaster
     private readonly Dictionary<string, MarkerChange> _changedMarkers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PreparedMarker> _goneMarkers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deviceMarkers = new(StringComparer.Ordinal);
-    private readonly List<string> _deferredDevices = [];
-    private readonly HashSet<string> _shiftsAsked = new(StringComparer.Ordinal);
 
     private HashSet<string> _unitIds = new(StringComparer.Ordinal);
     private HashSet<string> _polledIds = new(StringComparer.Ordinal);
 
-    // Devices an on-duty unit names (its position's device, its crew's radios): held whatever the rota read says.
+    // Devices an on-duty unit names (its position's device, its crew's radios).
     private HashSet<string> _unitDevices = new(StringComparer.Ordinal);
     private HashSet<string> _polledDevices = new(StringComparer.Ordinal);
 
+    // The control room's rota as last taken: which devices a unit holds.
     private DutyRota _rota = DutyRota.Empty;
-    private HashSet<string> _rotaShifts = new(StringComparer.Ordinal);
-    private Task<DutyRota>? _rotaLoad;
-    private bool _rotaWanted;
-    private bool _rotaFailing;
-    private DateTimeOffset _nextRotaRefresh;
     private bool _markersCurrent;
     private int _markerCount;
 
@@ -45,25 +35,17 @@ internal sealed partial class LiveMapBroadcaster
     }
 
     /// <summary>Brings every marker up to date: the units as the control room has them now, then the devices that reported.</summary>
-    private async Task RefreshMarkersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RefreshMarkersAsync(CancellationToken cancellationToken)
     {
         if (!_markersCurrent)
         {
-            foreach (var fix in _live.Snapshot())
-            {
-                MarkDirty(fix.DeviceId);
-            }
+            MarkAllDevicesDirty();
         }
 
         var asked = Stopwatch.GetTimestamp();
         var units = await _room.UnitsAsync().WaitAsync(cancellationToken);
         _counters.ReadUnits(Stopwatch.GetElapsedTime(asked));
         DiffUnits(units);
-        if (_rotaWanted && _rotaLoad is null)
-        {
-            StartRotaLoad(now);
-        }
-
         DrainDevices();
         _markersCurrent = true;
         Volatile.Write(ref _markerCount, _markers.Count);
@@ -78,11 +60,6 @@ internal sealed partial class LiveMapBroadcaster
             _polledIds.Add(unit.Id);
             if (unit.OnDuty)
             {
-                if (unit.Shift is { } shift && !_rotaShifts.Contains(shift) && _shiftsAsked.Add(shift))
-                {
-                    _rotaWanted = true;
-                }
-
                 if (unit.Position?.Device is { } device)
                 {
                     _polledDevices.Add(device);
@@ -126,32 +103,18 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>
-    /// Looks at every device that reported since the last tick. While a rota read is in progress a device that has
-    /// no marker yet waits for it, so a unit's new device does not flash up as a device of its own.
-    /// </summary>
+    /// <summary>Looks at every device that reported since the last tick.</summary>
     private void DrainDevices()
     {
-        var waitForRota = _rotaLoad is not null;
         foreach (var pair in _dirtyDevices)
         {
             _dirtyDevices.TryRemove(pair.Key, out _);
-            if (!LookAtDevice(pair.Key, waitForRota))
-            {
-                _deferredDevices.Add(pair.Key);
-            }
+            LookAtDevice(pair.Key);
         }
-
-        foreach (var id in _deferredDevices)
-        {
-            MarkDirty(id);
-        }
-
-        _deferredDevices.Clear();
     }
 
-    /// <summary>Makes, moves or removes a device's own marker; false when it must wait for the rota.</summary>
-    private bool LookAtDevice(string deviceId, bool waitForRota)
+    /// <summary>Makes, moves or removes a device's own marker: a device with a marker of its own is one no unit holds.</summary>
+    private void LookAtDevice(string deviceId)
     {
         var fix = _live.Get(deviceId);
         var own = fix is not null
@@ -160,11 +123,6 @@ internal sealed partial class LiveMapBroadcaster
             && _rota.Attribute(deviceId, fix.DeviceTime) is null;
         if (own)
         {
-            if (waitForRota && !_deviceMarkers.Contains(deviceId))
-            {
-                return false;
-            }
-
             var marker = UnitMarker.Of(fix!);
             _markers.TryGetValue(deviceId, out var held);
             if (held is null || !held.Marker.Equals(marker))
@@ -178,8 +136,6 @@ internal sealed partial class LiveMapBroadcaster
         {
             Gone(deviceId);
         }
-
-        return true;
     }
 
     /// <summary>A marker's new state; the views compare it with its state at the last tick.</summary>
@@ -221,48 +177,24 @@ internal sealed partial class LiveMapBroadcaster
         _goneMarkers[id] = last;
     }
 
-    private void StartRotaLoad(DateTimeOffset now)
-    {
-        _rotaWanted = false;
-        _nextRotaRefresh = now + _options.RotaRefreshInterval;
-        _rotaLoad = LoadRotaAsync(now, _stopping);
-    }
-
-    private async Task<DutyRota> LoadRotaAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        new(await _reference.ListShiftsAsync(now - RotaWindowBefore, now + RotaWindowAfter, cancellationToken));
-
-    /// <summary>Takes a finished rota read: every device is looked at again with it.</summary>
+    /// <summary>Takes the control room's rota when it was re-read: every device is looked at again with it.</summary>
     private void TakeRota()
     {
-        if (_rotaLoad is not { IsCompleted: true } load)
+        var rota = _room.Rota;
+        if (ReferenceEquals(rota, _rota))
         {
             return;
         }
 
-        _rotaLoad = null;
-        if (!load.IsCompletedSuccessfully)
-        {
-            _nextRotaRefresh = _time.GetUtcNow() + RotaRetry;
-            if (!_rotaFailing && !_stopping.IsCancellationRequested)
-            {
-                _rotaFailing = true;
-                LogRotaFailed(_logger, load.Exception?.GetBaseException(), RotaRetry.TotalSeconds);
-            }
-
-            return;
-        }
-
-        _rotaFailing = false;
-        _rota = load.Result;
-        _rotaShifts = new HashSet<string>(_rota.Shifts.Select(s => s.Id), StringComparer.Ordinal);
-        _shiftsAsked.Clear();
-        foreach (var fix in _live.Snapshot())
-        {
-            MarkDirty(fix.DeviceId);
-        }
+        _rota = rota;
+        MarkAllDevicesDirty();
     }
 
-    [LoggerMessage(EventId = 1801, Level = LogLevel.Warning,
-        Message = "The live map cannot read the rota; devices keep the attribution of the last read; trying again in {Seconds} s")]
-    private static partial void LogRotaFailed(ILogger logger, Exception? exception, double seconds);
+    private void MarkAllDevicesDirty()
+    {
+        foreach (var deviceId in _live.DeviceIds)
+        {
+            MarkDirty(deviceId);
+        }
+    }
 }

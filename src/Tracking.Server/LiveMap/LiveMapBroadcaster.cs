@@ -9,7 +9,6 @@ using Tracking.Core.Fixes;
 using Tracking.Core.Incidents;
 using Tracking.Server.Command;
 using Tracking.Server.Live;
-using Tracking.Storage.Command;
 
 namespace Tracking.Server.LiveMap;
 
@@ -28,8 +27,8 @@ namespace Tracking.Server.LiveMap;
 /// the control room's <c>unit</c> events, because the control room publishes status changes but not moves. One read
 /// per tick is also exactly the coalescing the map wants (the latest state of every unit), costs one pass over the
 /// units, and cannot move a unit back to an older state the way an event read after it could. Which devices a unit
-/// holds comes from the rota (read from the database every <see cref="LiveMapOptions.RotaRefreshInterval"/> and
-/// whenever a unit shows a shift it does not know), so a device with no shift is a marker of its own.
+/// holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device with no shift is a
+/// marker of its own.
 /// Thread-safety: <see cref="JoinAsync"/>, <see cref="LeaveAsync"/>, <see cref="Offer"/> and <see cref="Stats"/> may
 /// be called from any thread; everything else runs on the loop.
 /// </remarks>
@@ -43,7 +42,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     private readonly ControlRoom _room;
     private readonly ControlRoomEvents _events;
     private readonly LiveState _live;
-    private readonly ReferenceStore _reference;
     private readonly IHubContext<LiveHub> _hub;
     private readonly TimeProvider _time;
     private readonly LiveMapOptions _options;
@@ -78,7 +76,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         ControlRoom room,
         ControlRoomEvents events,
         LiveState live,
-        ReferenceStore reference,
         IHubContext<LiveHub> hub,
         TimeProvider time,
         IOptions<LiveMapOptions> options,
@@ -87,7 +84,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         _room = room;
         _events = events;
         _live = live;
-        _reference = reference;
         _hub = hub;
         _time = time;
         _options = options.Value;
@@ -228,17 +224,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
             _alarms[alarm.Id] = alarm;
         }
 
-        var now = _time.GetUtcNow();
-        StartRotaLoad(now);
-        try
-        {
-            await _rotaLoad!.WaitAsync(stoppingToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Reported by TakeRota; the map starts without the rota and asks again.
-        }
-
         TakeRota();
         LogStarted(_logger, _incidents.Count, _alarms.Count, _rota.Shifts.Count, _options.MaxFramesPerSecond);
     }
@@ -250,7 +235,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         TakeRota();
         if (_clients.Count > 0)
         {
-            await RefreshMarkersAsync(now, _stopping);
+            await RefreshMarkersAsync(_stopping);
             var fanOut = Stopwatch.GetTimestamp();
             FanOut(now);
             _counters.FannedOut(Stopwatch.GetElapsedTime(fanOut));
@@ -262,10 +247,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         }
 
         ClearChanges();
-        if (_rotaLoad is null && (now >= _nextRotaRefresh || _rotaWanted))
-        {
-            StartRotaLoad(now);
-        }
     }
 
     /// <summary>Applies the control room's events: incidents and alarms as they are now, dispatches in order.</summary>

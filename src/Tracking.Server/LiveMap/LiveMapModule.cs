@@ -47,7 +47,6 @@ internal static class LiveMapModule
             sp.GetRequiredService<ControlRoom>(),
             sp.GetRequiredService<ControlRoomEvents>(),
             sp.GetRequiredService<LiveState>(),
-            sp.GetRequiredService<ReferenceStore>(),
             sp.GetRequiredService<IHubContext<LiveHub>>(),
             sp.GetKeyedService<TimeProvider>(ClockKey) ?? sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<LiveMapOptions>>(),

@@ -6,7 +6,6 @@ using Tracking.Core.Geo.Matching;
 using Tracking.Core.Duty;
 using Tracking.Core.Patrol;
 using Tracking.Storage.Fixes;
-using Tracking.Storage.Command;
 using Tracking.Storage.Maps;
 
 namespace Tracking.Server.Patrol;
@@ -14,9 +13,6 @@ namespace Tracking.Server.Patrol;
 /// <summary>The REST API of the geospatial engine: the map's areas, live open stays and retrospective presence.</summary>
 internal static class PatrolEndpoints
 {
-    // Shifts are at most a day long: those that began a day before the period may still cover its start.
-    private static readonly TimeSpan MaxShift = TimeSpan.FromDays(1);
-
     /// <summary>Longest period one presence question may cover.</summary>
     public static readonly TimeSpan MaxPresencePeriod = TimeSpan.FromDays(92);
 
@@ -100,7 +96,7 @@ internal static class PatrolEndpoints
     }
 
     private static async Task<IResult> PostPresenceAsync(
-        PresenceRequest request, MapState maps, MapStore store, PresenceQuery query, ReferenceStore reference,
+        PresenceRequest request, MapState maps, MapStore store, PresenceQuery query, Reports.ReportData reports,
         Microsoft.Extensions.Options.IOptions<PatrolOptions> options, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -172,7 +168,7 @@ internal static class PatrolEndpoints
         var stays = await query.ComputeAsync(
             areaName, versions, snapshot.Map.Projection, from, to, request.Devices?.Distinct(StringComparer.Ordinal).ToList(), rules, cancellationToken);
         // The unit of each stay is the one the rota gave its device when it came.
-        var rota = new DutyRota(await reference.ListShiftsAsync(from - MaxShift, to, cancellationToken));
+        var rota = await reports.RotaAsync(new Reports.ReportPeriod(from, to), cancellationToken);
         return Results.Ok(Summarise(areaName, from, to, stays, rota));
     }
 

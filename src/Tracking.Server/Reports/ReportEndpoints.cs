@@ -44,9 +44,14 @@ internal static class ReportEndpoints
         ReportData data, VisitStore visits, CancellationToken token)
     {
         var (period, problem) = ReportPeriod.Parse(from, to);
-        if (problem is not null || BadFormat(format, "json", "csv") is { } bad)
+        if (problem is not null)
         {
-            return problem is not null ? CommandError.BadRequest(problem) : BadFormat(format, "json", "csv")!;
+            return CommandError.BadRequest(problem);
+        }
+
+        if (BadFormat(format, "json", "csv") is { } bad)
+        {
+            return bad;
         }
 
         if (!Enum.TryParse<PresenceGrouping>(by ?? "none", ignoreCase: true, out var grouping) || int.TryParse(by, out _))

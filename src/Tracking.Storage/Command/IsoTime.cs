@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace Tracking.Storage.Command;
 
 /// <summary>
-/// Times in reference files: ISO 8601 / RFC 3339 with an explicit offset (<c>2026-11-26T14:00:00Z</c>,
+/// Times in reference files and command-and-control messages: ISO 8601 / RFC 3339 with an explicit offset (<c>2026-11-26T14:00:00Z</c>,
 /// <c>2026-11-26T15:00:00+01:00</c>), read into UTC and written in UTC with <c>Z</c>. A time without
 /// a zone is refused rather than guessed: a rota read in the wrong zone puts every shift an hour out.
 /// Thread-safe (stateless).
 /// </summary>
-internal static partial class IsoTime
+public static partial class IsoTime
 {
     public static string Format(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);

@@ -27,12 +27,11 @@ public sealed class LiveMapOptionsTests
     }
 
     [Fact]
-    public void The_defaults_are_two_frames_a_second_and_a_rota_read_a_minute()
+    public void The_default_is_two_frames_a_second()
     {
         var options = new LiveMapOptions();
 
         Assert.Empty(options.Problems());
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.FrameInterval);
-        Assert.Equal(TimeSpan.FromMinutes(1), options.RotaRefreshInterval);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using MQTTnet;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -115,5 +117,42 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         Assert.Equal(200, firstStats!.Accepted + secondStats!.Accepted);
         Assert.True(firstStats.Accepted > 0 && secondStats.Accepted > 0, $"one server took everything: {firstStats.Accepted} / {secondStats.Accepted}");
         Assert.Equal(200, await _database.ScalarAsync("SELECT count(*) FROM fixes WHERE device_id LIKE 'ext-share-%'"));
+    }
+
+    [Fact]
+    public async Task Every_server_of_a_shared_group_sees_a_CAD_incident_and_a_dispatch_reaches_the_device_through_the_broker()
+    {
+        await using var first = ExternalServer("ext-cad-1", sharedGroup: "tracking");
+        await using var second = ExternalServer("ext-cad-2", sharedGroup: "tracking");
+        using var firstHttp = await first.StartAsync();
+        using var secondHttp = await second.StartAsync();
+        var created = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O", CultureInfo.InvariantCulture);
+
+        await ProcessRunner.RunCheckedAsync("mosquitto_pub",
+            "-h", "127.0.0.1", "-p", _broker.Port.ToString(CultureInfo.InvariantCulture), "-i", "ext-cad", "-q", "1", "-t", "cad/incidents", "-m",
+            $$"""{"id":"INC-EXT","grade":2,"type":"Theft","location":{"type":"Point","coordinates":[-1.13,52.63]},"createdAt":"{{created}}"}""");
+
+        // The CAD topic is subscribed without the shared group: both control rooms have the incident.
+        foreach (var http in new[] { firstHttp, secondHttp })
+        {
+            await Eventually.UntilAsync(async () => (await http.GetAsync("/api/incidents/INC-EXT")).IsSuccessStatusCode, found => found, "the incident");
+        }
+
+        await Command.ControlRoomClient.OnDutyAsync(firstHttp, "ext");
+        await using var vehicle = await DeviceClient.ConnectAsync(_broker.Port, "ext-veh");
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        vehicle.Mqtt.ApplicationMessageReceivedAsync += e =>
+        {
+            received.TrySetResult(e.ApplicationMessage.Topic + " " + Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
+            return Task.CompletedTask;
+        };
+        await vehicle.Mqtt.SubscribeAsync("tracking/ext-veh/dispatch", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
+
+        var assign = await firstHttp.PostAsJsonAsync("/api/incidents/INC-EXT/assignments", new { unit = "ext" });
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, assign.StatusCode);
+        var dispatch = await received.Task.WaitAsync(Eventually.DefaultTimeout);
+        Assert.StartsWith("tracking/ext-veh/dispatch ", dispatch, StringComparison.Ordinal);
+        Assert.Contains("\"incident\":\"INC-EXT\"", dispatch, StringComparison.Ordinal);
     }
 }

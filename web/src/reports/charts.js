@@ -54,9 +54,3 @@ export function barChart(canvas, { labels, datasets, stacked = false, yTitle, yM
     plugins: [drawnMarker],
   });
 }
-
-/** Removes the chart on the canvas, if any. */
-export function clearChart(canvas) {
-  Chart.getChart(canvas)?.destroy();
-  delete canvas.dataset.drawn;
-}
