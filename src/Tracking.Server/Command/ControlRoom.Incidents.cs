@@ -9,19 +9,30 @@ internal sealed partial class ControlRoom
 {
     /// <summary>
     /// Creates or updates an incident (already validated), stored before it is applied. A re-sent
-    /// message that says the same thing changes nothing. Closing it frees the units sent to it.
+    /// message that says the same thing changes nothing (but opens the incident here if another server
+    /// instance stored it first). Closing it frees the units sent to it.
     /// </summary>
     public Task<IncidentWriteResult> UpsertIncidentAsync(Incident incident, CancellationToken cancellationToken) => Ask(async () =>
     {
         var result = await _incidentStore.UpsertAsync(incident, cancellationToken);
-        if (result == IncidentWriteResult.Unchanged)
+        var open = incident.Status == IncidentStatus.Open;
+        // Unchanged in the database may still be new here: another server instance stored it first.
+        if (result == IncidentWriteResult.Unchanged && open == _open.ContainsKey(incident.Id))
         {
             return result;
         }
 
-        if (incident.Status == IncidentStatus.Open)
+        if (open)
         {
+            var known = _open.ContainsKey(incident.Id);
             OpenIncident(incident);
+            if (!known)
+            {
+                foreach (var attendance in await _incidentStore.ListAttendancesAsync(incident.Id, cancellationToken))
+                {
+                    RestoreAttendance(attendance);
+                }
+            }
         }
         else if (_open.ContainsKey(incident.Id))
         {

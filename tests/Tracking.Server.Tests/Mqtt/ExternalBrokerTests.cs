@@ -132,10 +132,12 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
             "-h", "127.0.0.1", "-p", _broker.Port.ToString(CultureInfo.InvariantCulture), "-i", "ext-cad", "-q", "1", "-t", "cad/incidents", "-m",
             $$"""{"id":"INC-EXT","grade":2,"type":"Theft","location":{"type":"Point","coordinates":[-1.13,52.63]},"createdAt":"{{created}}"}""");
 
-        // The CAD topic is subscribed without the shared group: both control rooms have the incident.
+        // The CAD topic is subscribed without the shared group: both control rooms have the incident open (one stored
+        // it, the other found it unchanged in the database), so both can recommend for it.
         foreach (var http in new[] { firstHttp, secondHttp })
         {
-            await Eventually.UntilAsync(async () => (await http.GetAsync("/api/incidents/INC-EXT")).IsSuccessStatusCode, found => found, "the incident");
+            await Eventually.UntilAsync(
+                async () => (await http.GetAsync("/api/incidents/INC-EXT/recommendations")).IsSuccessStatusCode, open => open, "the incident open in both");
         }
 
         await Command.ControlRoomClient.OnDutyAsync(firstHttp, "ext");
