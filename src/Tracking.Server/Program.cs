@@ -26,8 +26,10 @@ builder.AddWeb();
 builder.AddReports();
 builder.AddHealth();
 builder.Services.AddOpenApi();
+BadRequestHandler.AddTo(builder.Services);
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.MapOpenApi();
 app.MapHealth();
 app.MapTrackingApi();

@@ -1,4 +1,5 @@
 using Tracking.Core.Resources;
+using Tracking.Core.Validation;
 
 namespace Tracking.Core.Incidents;
 
@@ -32,9 +33,13 @@ public static class IncidentRules
             problems.Add("grade: must be 1 (emergency), 2 (priority) or 3 (scheduled)");
         }
 
-        if (string.IsNullOrWhiteSpace(incident.Type) || incident.Type.Length > MaxTypeLength || incident.Type.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(incident.Type))
         {
-            problems.Add($"type: must be 1-{MaxTypeLength} characters without control characters");
+            problems.Add("type: required");
+        }
+        else if (TextRules.Problem(incident.Type, MaxTypeLength) is { } typeProblem)
+        {
+            problems.Add("type: " + typeProblem);
         }
 
         if (!double.IsFinite(incident.Latitude) || incident.Latitude is < -90 or > 90
@@ -54,9 +59,9 @@ public static class IncidentRules
 
         foreach (var skill in incident.RequiredSkills)
         {
-            if (string.IsNullOrWhiteSpace(skill) || skill.Length > MaxSkillLength || skill.Any(char.IsControl))
+            if (string.IsNullOrWhiteSpace(skill) || TextRules.Problem(skill, MaxSkillLength) is not null)
             {
-                problems.Add($"requiredSkills: each must be 1-{MaxSkillLength} characters without control characters");
+                problems.Add($"requiredSkills: each must be 1-{MaxSkillLength} characters of valid Unicode without control characters");
                 break;
             }
         }

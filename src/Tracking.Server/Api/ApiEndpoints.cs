@@ -103,6 +103,11 @@ internal static class ApiEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["A device id is 1-64 characters of A-Z a-z 0-9 _ . -"] });
         }
 
+        if (registration?.Name is { } name && TextRules.Problem(name, TextRules.MaxNameLength) is { } problem)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["name " + problem + "."] });
+        }
+
         var added = await registry.RegisterAsync(id, registration?.Name, cancellationToken);
         return added ? Results.Created($"/api/devices/{id}", new { id }) : Results.Ok(new { id });
     }

@@ -1,3 +1,4 @@
+using Tracking.Core.Validation;
 using Tracking.Storage.Command;
 
 namespace Tracking.Server.Command;
@@ -15,12 +16,17 @@ internal static class AlarmEndpoints
 
     private static async Task<IResult> ClearAsync(Guid id, ClearAlarmRequest? body, ControlRoom room, CancellationToken token)
     {
-        if (body?.By is not { Length: > 0 and <= 200 } by || by.Any(char.IsControl) || body.Note is { Length: > 500 })
+        if (string.IsNullOrWhiteSpace(body?.By) || TextRules.Problem(body.By, TextRules.MaxNameLength) is not null)
         {
-            return CommandError.BadRequest("by: required (who clears it, at most 200 characters); note: at most 500 characters");
+            return CommandError.BadRequest($"by: required (who clears it), at most {TextRules.MaxNameLength} characters of valid Unicode without control characters");
         }
 
-        var result = await room.ClearAlarmAsync(id, by, body.Note, token);
+        if (body.Note is not null && TextRules.Problem(body.Note, TextRules.MaxNoteLength, lineBreaks: true) is { } problem)
+        {
+            return CommandError.BadRequest("note: " + problem);
+        }
+
+        var result = await room.ClearAlarmAsync(id, body.By, body.Note, token);
         return result.Error is { } error ? error.ToHttp() : Results.Ok(result.Value);
     }
 }

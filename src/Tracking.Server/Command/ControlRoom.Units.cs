@@ -1,4 +1,5 @@
 using Tracking.Core.Dispatch;
+using Tracking.Core.Validation;
 
 namespace Tracking.Server.Command;
 
@@ -62,9 +63,9 @@ internal sealed partial class ControlRoom
             return new CommandError(CommandErrorKind.Invalid, "reason: required when the status is unavailable (refreshments, custody, vehicle defect…)");
         }
 
-        if (reason is { Length: > 200 } || (reason?.Any(char.IsControl) ?? false))
+        if (reason is not null && TextRules.Problem(reason, TextRules.MaxNameLength) is { } problem)
         {
-            return new CommandError(CommandErrorKind.Invalid, "reason: at most 200 characters without control characters");
+            return new CommandError(CommandErrorKind.Invalid, "reason: " + problem);
         }
 
         if (status == UnitStatus.AtScene && unit.IncidentId is null)

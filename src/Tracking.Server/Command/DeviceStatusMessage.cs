@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tracking.Core.Dispatch;
+using Tracking.Core.Validation;
 using Tracking.Storage.Command;
 
 namespace Tracking.Server.Command;
@@ -41,7 +42,13 @@ internal sealed record DeviceStatusMessage(UnitStatus? Status, bool Emergency, s
                     return null;
                 }
 
-                reason = r.GetString();
+                if (!JsonText.TryRead(r, out var text))
+                {
+                    problems.Add("reason: is not valid Unicode (a lone surrogate)");
+                    return null;
+                }
+
+                reason = text;
             }
 
             DateTimeOffset? time = null;
@@ -53,7 +60,13 @@ internal sealed record DeviceStatusMessage(UnitStatus? Status, bool Emergency, s
                     return null;
                 }
 
-                if (!IsoTime.TryParse(t.GetString()!, out var parsed, out var error))
+                if (!JsonText.TryRead(t, out var timeText))
+                {
+                    problems.Add("t: is not valid Unicode (a lone surrogate)");
+                    return null;
+                }
+
+                if (!IsoTime.TryParse(timeText, out var parsed, out var error))
                 {
                     problems.Add("t: " + error);
                     return null;
@@ -62,7 +75,7 @@ internal sealed record DeviceStatusMessage(UnitStatus? Status, bool Emergency, s
                 time = parsed;
             }
 
-            return status.GetString() switch
+            return (JsonText.TryRead(status, out var statusText) ? statusText : null) switch
             {
                 "available" => new DeviceStatusMessage(UnitStatus.Available, false, reason, time),
                 "unavailable" => new DeviceStatusMessage(UnitStatus.Unavailable, false, reason, time),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tracking.Core.Dispatch;
 using Tracking.Core.Incidents;
 using Tracking.Core.Resources;
+using Tracking.Core.Validation;
 using Tracking.Storage.Command;
 
 namespace Tracking.Server.Command;
@@ -101,7 +102,13 @@ internal static class IncidentJson
             return null;
         }
 
-        return value.GetString();
+        if (!JsonText.TryRead(value, out var text))
+        {
+            problems.Add($"{name}: is not valid Unicode (a lone surrogate)");
+            return null;
+        }
+
+        return text;
     }
 
     private static Grade? Grade(JsonElement root, List<string> problems)
@@ -130,7 +137,7 @@ internal static class IncidentJson
         }
 
         if (value.ValueKind != JsonValueKind.Object
-            || !value.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Point"
+            || !value.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("Point")
             || !value.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array
             || coordinates.GetArrayLength() is < 2 or > 3
             || coordinates[0].ValueKind != JsonValueKind.Number || coordinates[1].ValueKind != JsonValueKind.Number)
@@ -164,7 +171,13 @@ internal static class IncidentJson
                 return null;
             }
 
-            skills.Add(skill.GetString()!);
+            if (!JsonText.TryRead(skill, out var name))
+            {
+                problems.Add("requiredSkills: is not valid Unicode (a lone surrogate)");
+                return null;
+            }
+
+            skills.Add(name);
         }
 
         return skills;
@@ -177,8 +190,8 @@ internal static class IncidentJson
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && Enum.TryParse<UnitType>(value.GetString(), ignoreCase: true, out var type)
-            && !int.TryParse(value.GetString(), out _))
+        if (value.ValueKind == JsonValueKind.String && JsonText.TryRead(value, out var text)
+            && Enum.TryParse<UnitType>(text, ignoreCase: true, out var type) && !int.TryParse(text, out _))
         {
             return type;
         }
@@ -212,7 +225,7 @@ internal static class IncidentJson
             return IncidentStatus.Open;
         }
 
-        switch (value.ValueKind == JsonValueKind.String ? value.GetString() : null)
+        switch (value.ValueKind == JsonValueKind.String && JsonText.TryRead(value, out var text) ? text : null)
         {
             case "open":
                 return IncidentStatus.Open;

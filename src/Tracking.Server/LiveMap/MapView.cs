@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Tracking.Core.Validation;
 
 namespace Tracking.Server.LiveMap;
 
@@ -122,7 +123,7 @@ internal sealed record MapView(MapViewKind Kind, double West, double South, doub
             return false;
         }
 
-        if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (!TextRules.IsAcceptable(name, MaxNameLength))
         {
             problem = $"{field}: at most {MaxNameLength} characters without control characters";
             return false;

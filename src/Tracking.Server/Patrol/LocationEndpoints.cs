@@ -2,6 +2,8 @@ using System.Text.Json;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using Tracking.Core.Geo.Maps;
+using Tracking.Core.Resources;
+using Tracking.Core.Validation;
 using Tracking.Storage.Maps;
 
 namespace Tracking.Server.Patrol;
@@ -46,6 +48,7 @@ internal static class LocationEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var shape = ReadGeometry(request.Geometry, errors);
+        CheckText(request, errors);
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             errors["name"] = ["name is required."];
@@ -77,6 +80,7 @@ internal static class LocationEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var shape = ReadGeometry(request.Geometry, errors);
+        CheckText(request, errors);
         if (request.Id is not null && request.Id != id)
         {
             errors["id"] = ["The id of a location cannot change; add a new location instead."];
@@ -140,6 +144,25 @@ internal static class LocationEndpoints
                 return Results.Conflict(new { error = string.Join(" ", result.Reasons) });
             default:
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["location"] = [.. result.Reasons] });
+        }
+    }
+
+    /// <summary>An id usable in a URL and a name, beat id the database can hold; SQL metacharacters in a name are just text.</summary>
+    private static void CheckText(LocationRequest request, Dictionary<string, string[]> errors)
+    {
+        if (request.Id is { } id && !ResourceIds.IsValid(id))
+        {
+            errors["id"] = [$"id must be {ResourceIds.Rule}."];
+        }
+
+        if (request.Name is { } name && TextRules.Problem(name, TextRules.MaxNameLength) is { } nameProblem)
+        {
+            errors["name"] = ["name " + nameProblem + "."];
+        }
+
+        if (request.Beat is { } beat && TextRules.Problem(beat, TextRules.MaxNameLength) is { } beatProblem)
+        {
+            errors["beat"] = ["beat " + beatProblem + "."];
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tracking.Core.Validation;
 
 namespace Tracking.Storage.Command;
 
@@ -39,8 +40,13 @@ internal sealed class JsonFields
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
-                var text = value.GetString();
-                return string.IsNullOrEmpty(text) ? null : text;
+                if (!JsonText.TryRead(value, out var text))
+                {
+                    _errors.Add(_row, name, $"{name} is not valid Unicode (a lone surrogate).");
+                    return null;
+                }
+
+                return text.Length == 0 ? null : text;
             default:
                 _errors.Add(_row, name, $"{name} must be a string, not {Describe(value.ValueKind)}.");
                 return null;

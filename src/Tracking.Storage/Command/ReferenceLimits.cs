@@ -7,7 +7,7 @@ public static class ReferenceLimits
     public const int MaxRows = 100_000;
 
     /// <summary>Longest name, call sign, team, station, skill or device name, in UTF-16 code units (the database, counting code points, never refuses what this allows).</summary>
-    public const int MaxTextLength = 200;
+    public const int MaxTextLength = Tracking.Core.Validation.TextRules.MaxNameLength;
 
     /// <summary>Longest shift.</summary>
     public static readonly TimeSpan MaxShiftLength = TimeSpan.FromHours(24);

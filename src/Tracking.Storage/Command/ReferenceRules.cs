@@ -1,6 +1,7 @@
 using Tracking.Core.Duty;
 using Tracking.Core.Fixes;
 using Tracking.Core.Resources;
+using Tracking.Core.Validation;
 
 namespace Tracking.Storage.Command;
 
@@ -271,32 +272,10 @@ internal static class ReferenceRules
             return;
         }
 
-        if (value.Length > ReferenceLimits.MaxTextLength)
+        if (TextRules.Problem(value, ReferenceLimits.MaxTextLength) is { } problem)
         {
-            errors.Add(row, field, $"{field} is {value.Length:N0} characters long: at most {ReferenceLimits.MaxTextLength} are allowed.");
+            errors.Add(row, field, $"{field} {problem}.");
             return;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-                continue;
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                errors.Add(row, field, $"{field} is not valid Unicode (a lone surrogate at character {i + 1}).");
-                return;
-            }
-
-            if (char.IsControl(c))
-            {
-                errors.Add(row, field, $"{field} contains a control character (U+{(int)c:X4}) at character {i + 1}.");
-                return;
-            }
         }
 
         if (value[0] is '=' or '+' or '-' or '@')
