@@ -15,6 +15,9 @@ internal sealed class LiveClient(string connectionId)
     /// <summary>The last snapshot or frame handed to SignalR; completes once it is written to the connection.</summary>
     public Task Sending { get; set; } = Task.CompletedTask;
 
+    /// <summary>When it was last handed a snapshot or frame (a heartbeat is due when that was long ago).</summary>
+    public DateTimeOffset LastSentAt { get; set; }
+
     /// <summary>Still writing the previous frame: a slow client, or a big frame.</summary>
     public bool Busy => !Sending.IsCompleted;
 }

@@ -5,7 +5,7 @@ namespace Tracking.Server.LiveMap;
 
 /// <summary>
 /// The hub's <c>frame</c>: what changed since the client's last frame, coalesced (the latest state of a marker,
-/// incident or alarm wins). Never sent empty. Written by <see cref="PayloadWriter"/> as <c>{"time", "units":
+/// incident or alarm wins). Sent empty only as a heartbeat, when a client got nothing for a while. Written by <see cref="PayloadWriter"/> as <c>{"time", "units":
 /// [UnitMarker], "removed": [id], "incidents": [IncidentView], "alarms": [Alarm], "dispatches": [DispatchMessage]}</c>.
 /// </summary>
 /// <param name="Time">When it was made (UTC).</param>
@@ -20,4 +20,8 @@ internal sealed record LiveFrame(
     IReadOnlyList<string> Removed,
     IReadOnlyList<IncidentView> Incidents,
     IReadOnlyList<Alarm> Alarms,
-    IReadOnlyList<DispatchMessage> Dispatches);
+    IReadOnlyList<DispatchMessage> Dispatches)
+{
+    /// <summary>A frame that says only "the server is here, nothing changed".</summary>
+    public static LiveFrame Heartbeat(DateTimeOffset time) => new(time, [], [], [], [], []);
+}

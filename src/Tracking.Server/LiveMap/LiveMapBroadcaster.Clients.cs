@@ -60,7 +60,7 @@ internal sealed partial class LiveMapBroadcaster
             [.. _alarms.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)]);
         LogJoined(_logger, connectionId, view, units.Count);
         _counters.SnapshotSent();
-        return Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters));
+        return Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters), snapshot.Time);
     }
 
     private void Leave(string connectionId)
@@ -93,9 +93,13 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>Sends each view's clients what changed in their view, plus every incident, alarm and dispatch.</summary>
+    /// <summary>
+    /// Sends each view's clients what changed in their view, plus every incident, alarm and dispatch; a client that got
+    /// nothing for a heartbeat interval gets an empty frame.
+    /// </summary>
     private void FanOut(DateTimeOffset now)
     {
+        PreparedPayload? heartbeat = null;
         IReadOnlyList<IncidentView> incidents = [.. _changedIncidents.Values];
         IReadOnlyList<Alarm> alarms = [.. _changedAlarms.Values];
         IReadOnlyList<DispatchMessage> dispatches = [.. _dispatches];
@@ -128,7 +132,7 @@ internal sealed partial class LiveMapBroadcaster
                         _counters.Dropped(client.Backlog.Add(frame));
                     }
 
-                    Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters));
+                    Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters), now);
                     _counters.FrameSent();
                     continue;
                 }
@@ -136,8 +140,14 @@ internal sealed partial class LiveMapBroadcaster
                 if (frame is not null)
                 {
                     payload ??= new PreparedPayload(frame, _counters);
-                    Send(client, FrameMethod, payload);
+                    Send(client, FrameMethod, payload, now);
                     _counters.FrameSent();
+                }
+                else if (now - client.LastSentAt >= _options.HeartbeatInterval)
+                {
+                    heartbeat ??= new PreparedPayload(LiveFrame.Heartbeat(now), _counters);
+                    Send(client, FrameMethod, heartbeat, now);
+                    _counters.HeartbeatSent();
                 }
             }
         }
@@ -160,8 +170,9 @@ internal sealed partial class LiveMapBroadcaster
     /// hundred clients is better spread over the cores than done one after another on the loop. A client has one send
     /// at a time (see <see cref="LiveClient.Busy"/>), so its snapshot and frames stay in order.
     /// </summary>
-    private Task Send(LiveClient client, string method, PreparedPayload payload)
+    private Task Send(LiveClient client, string method, PreparedPayload payload, DateTimeOffset now)
     {
+        client.LastSentAt = now;
         var proxy = _hub.Clients.Client(client.ConnectionId);
         var connectionId = client.ConnectionId;
         var sending = Task.Run(() => ObserveAsync(connectionId, () => proxy.SendAsync(method, payload, CancellationToken.None)));

@@ -139,6 +139,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         Volatile.Read(ref _markerCount),
         _counters.FramesSent,
         _counters.SnapshotsSent,
+        _counters.HeartbeatsSent,
         _counters.BytesSent,
         _counters.FramesDeferred,
         _counters.UpdatesDropped,

@@ -8,6 +8,7 @@ internal sealed class LiveMapCounters
 {
     private long _framesSent;
     private long _snapshotsSent;
+    private long _heartbeatsSent;
     private long _bytesSent;
     private long _framesDeferred;
     private long _updatesDropped;
@@ -67,6 +68,10 @@ internal sealed class LiveMapCounters
     public void FrameSent() => Interlocked.Increment(ref _framesSent);
 
     public void SnapshotSent() => Interlocked.Increment(ref _snapshotsSent);
+
+    public long HeartbeatsSent => Interlocked.Read(ref _heartbeatsSent);
+
+    public void HeartbeatSent() => Interlocked.Increment(ref _heartbeatsSent);
 
     public void BytesWritten(int bytes) => Interlocked.Add(ref _bytesSent, bytes);
 

@@ -6,6 +6,7 @@ namespace Tracking.Server.LiveMap;
 /// <param name="Markers">Markers known: units and devices no unit holds.</param>
 /// <param name="FramesSent">Frames handed to clients.</param>
 /// <param name="SnapshotsSent">Snapshots handed to clients.</param>
+/// <param name="HeartbeatsSent">Empty frames sent to clients that had nothing else for a heartbeat interval.</param>
 /// <param name="BytesSent">Payload bytes of frames and snapshots written (JSON or MessagePack, without framing).</param>
 /// <param name="FramesDeferred">Times a client was still receiving its previous frame at a tick; what it missed waits, coalesced.</param>
 /// <param name="UpdatesDropped">Updates a slow client never got because a newer state replaced them (or its dispatch backlog was full).</param>
@@ -22,6 +23,7 @@ internal sealed record LiveMapStats(
     int Markers,
     long FramesSent,
     long SnapshotsSent,
+    long HeartbeatsSent,
     long BytesSent,
     long FramesDeferred,
     long UpdatesDropped,

@@ -330,6 +330,27 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
     }
 
     [Fact]
+    public async Task A_client_that_got_nothing_for_two_seconds_gets_an_empty_heartbeat_frame()
+    {
+        await using var map = await fixture.MapAsync();
+        var snapshot = await map.JoinAsync(MapViews.Team("Quiet team"));
+
+        // The live map's clock moves half a second at a time until an empty frame comes.
+        var heartbeat = await fixture.FrameAsync(map, 0, IsEmpty, "a heartbeat");
+
+        // Incidents and alarms reach every view, so another test's leftovers may come first: the heartbeat is measured
+        // from whatever the client got last before it.
+        var before = map.Frames.TakeWhile(f => !ReferenceEquals(f, heartbeat)).Append(snapshot).Select(Time).Max();
+        var gap = Time(heartbeat) - before;
+        Assert.InRange(gap, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2) + (2 * LiveMapServerFixture.FrameInterval));
+        var stats = await fixture.Http.GetFromJsonAsync<JsonObject>("/api/livemap/stats");
+        Assert.True((long)stats!["heartbeatsSent"]! >= 1, stats.ToString());
+
+        static bool IsEmpty(JsonNode frame) => new[] { "units", "removed", "incidents", "alarms", "dispatches" }.All(key => frame[key]!.AsArray().Count == 0);
+        static DateTimeOffset Time(JsonNode payload) => DateTimeOffset.Parse((string)payload["time"]!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task The_stats_count_clients_snapshots_frames_and_bytes()
     {
         await fixture.OnDutyAsync("stats-a", "Stats team", "Stats station");

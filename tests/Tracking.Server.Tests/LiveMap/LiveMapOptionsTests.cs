@@ -27,11 +27,19 @@ public sealed class LiveMapOptionsTests
     }
 
     [Fact]
-    public void The_default_is_two_frames_a_second()
+    public void The_default_is_two_frames_a_second_and_a_heartbeat_every_two_seconds()
     {
         var options = new LiveMapOptions();
 
         Assert.Empty(options.Problems());
         Assert.Equal(TimeSpan.FromMilliseconds(500), options.FrameInterval);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.HeartbeatInterval);
     }
+
+    [Theory]
+    [InlineData("00:00:00.4")]
+    [InlineData("00:01:00.001")]
+    public void A_heartbeat_shorter_than_a_frame_interval_or_longer_than_a_minute_is_refused(string interval) =>
+        Assert.Equal(["HeartbeatInterval must be at least one frame interval and at most one minute."],
+            new LiveMapOptions { HeartbeatInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture) }.Problems());
 }

@@ -41,6 +41,8 @@ public sealed class LiveMapFixture : IAsyncLifetime
         Server = new TrackingServer(Database.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["Tracking:Patrol:MapDirectory"] = Map.Directory,
+            // The stale-clock test stops the page's clock to see it turn red; a heartbeat every 2 s would restart it.
+            ["Tracking:LiveMap:HeartbeatInterval"] = "00:01:00",
         });
         var port = FreePort.Next();
         Server.UseKestrel(port);
