@@ -15,6 +15,11 @@ if (args.Length > 0 && args[0] == "migrate")
     return await MigrateCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "visits")
+{
+    return await VisitsCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddIngestion();

@@ -58,6 +58,47 @@ public sealed class VisitStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Replaces every stored stay that began in [<paramref name="from"/>, <paramref name="to"/>) with
+    /// <paramref name="stays"/> (which must all begin in it), in one transaction; returns how many were deleted.
+    /// </summary>
+    public async Task<long> ReplaceBeganAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<Stay> stays, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stays);
+        if (stays.Any(s => s.Enter < from || s.Enter >= to))
+        {
+            throw new ArgumentException("Every stay must begin in the period it replaces.", nameof(stays));
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var delete = new NpgsqlCommand("DELETE FROM visits WHERE enter_time >= $1 AND enter_time < $2", connection, transaction);
+        delete.Parameters.AddWithValue(from.ToUniversalTime());
+        delete.Parameters.AddWithValue(to.ToUniversalTime());
+        long deleted = await delete.ExecuteNonQueryAsync(cancellationToken);
+        await using (var import = await connection.BeginBinaryImportAsync(
+            "COPY visits (device_id, area_kind, area_id, enter_time, exit_time, inside_seconds, is_visit) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var stay in stays)
+            {
+                var (kind, id) = AreaKeys.Parse(stay.AreaKey);
+                await import.StartRowAsync(cancellationToken);
+                await import.WriteAsync(stay.DeviceId, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(kind, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(id, NpgsqlTypes.NpgsqlDbType.Text, cancellationToken);
+                await import.WriteAsync(stay.Enter.UtcDateTime, NpgsqlTypes.NpgsqlDbType.TimestampTz, cancellationToken);
+                await import.WriteAsync(stay.Exit.UtcDateTime, NpgsqlTypes.NpgsqlDbType.TimestampTz, cancellationToken);
+                await import.WriteAsync(stay.InsideSeconds, NpgsqlTypes.NpgsqlDbType.Double, cancellationToken);
+                await import.WriteAsync(stay.IsVisit, NpgsqlTypes.NpgsqlDbType.Boolean, cancellationToken);
+            }
+
+            await import.CompleteAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
     /// The stored stays in one area (kind "beat" or "location") that overlap
     /// [<paramref name="from"/>, <paramref name="to"/>), oldest first.
     /// </summary>
