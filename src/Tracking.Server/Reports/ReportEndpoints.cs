@@ -181,29 +181,20 @@ internal static class ReportEndpoints
 
     private static async Task<IResult> MileageAsync(
         DateTimeOffset? from, DateTimeOffset? to, double? underUsedBelow, string? format,
-        ReportData data, ReferenceStore reference, StoredTracks tracks, CancellationToken token)
+        ReportData data, ReferenceStore reference, VehicleDays vehicleDays, CancellationToken token)
     {
-        var (period, problem) = ReportPeriod.Parse(from, to);
+        var (asked, problem) = ReportPeriod.Parse(from, to);
         if (problem is not null || BadFormat(format, "json", "csv") is not null || underUsedBelow is < 0 or > 24)
         {
             return CommandError.BadRequest(problem ?? "format: json or csv; underUsedBelow: hours a day, 0-24");
         }
 
+        // Figures are per local day, each day measured on its own: the period is taken as the whole days it touches.
+        var (first, last) = (LocalCalendar.London.Day(asked.From), LocalCalendar.London.Day(asked.To.AddTicks(-1)));
+        var period = new ReportPeriod(LocalCalendar.London.Start(first), LocalCalendar.London.End(last));
         var vehicles = (await reference.ListDevicesAsync(token)).Where(d => d.Kind == DeviceKind.VehicleTracker).ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var projection = (await data.MapAsync(period, token)).Projection;
-        var meters = new Dictionary<string, VehicleUseMeter>(StringComparer.Ordinal);
-        await tracks.ReadAsync(period.From, period.To, vehicles.Keys.ToList(), (id, ticks, longitude, latitude) =>
-        {
-            if (!meters.TryGetValue(id, out var meter))
-            {
-                meter = new VehicleUseMeter(LocalCalendar.London);
-                meters.Add(id, meter);
-            }
-
-            var (x, y) = projection.Project(longitude, latitude);
-            meter.Add(new TrackPoint(x, y, ticks));
-        }, token);
-        var use = meters.ToDictionary(m => m.Key, m => m.Value.Finish(), StringComparer.Ordinal);
+        var use = await vehicleDays.MeasureAsync(vehicles.Keys, first, last, projection, token);
         var rota = await data.RotaAsync(period, token);
         var (days, underUsed) = MileageReport.Build(vehicles, use, rota.Shifts, LocalCalendar.London, period.From, period.To, underUsedBelow ?? 1);
         return Csv(format)

@@ -1,3 +1,5 @@
+using Tracking.Storage.Analytics;
+
 namespace Tracking.Server.Reports;
 
 /// <summary>The supervisors' patrol analytics reports.</summary>
@@ -6,6 +8,9 @@ internal static class ReportsModule
     public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReportData>();
+        builder.Services.AddSingleton<VehicleDayStore>();
+        builder.Services.AddSingleton<VehicleDays>();
+        builder.Services.AddHostedService<VehicleDayMeasurement>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Tracking.Core.Analytics;
 using Tracking.Core.Fixes;
 
 namespace Tracking.Storage.Fixes;
@@ -7,13 +8,25 @@ namespace Tracking.Storage.Fixes;
 /// <summary>
 /// Writes batches of fixes with one binary COPY into a session-local staging table, then one
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> into <c>fixes</c>, all in one transaction: duplicates of (device, device time),
-/// within the batch or with stored rows, are stored once. Creates missing day partitions on the way.
+/// within the batch or with stored rows, are stored once. Creates missing day partitions on the way. A fix for a local day
+/// that has already closed bumps that day's track version (and the next day's) in the same transaction, so mileage figures
+/// stored for those days (<see cref="Analytics.VehicleDayStore"/>) are measured again.
 /// Not thread-safe: one writer owns one connection; after a failure the connection is dropped and the next call reopens it.
 /// </summary>
-public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class FixWriter(NpgsqlDataSource dataSource, TimeProvider? timeProvider = null) : IAsyncDisposable
 {
+    private const string BumpDayVersionsSql =
+        """
+        INSERT INTO track_day_versions (device_id, day) SELECT * FROM unnest($1::text[], $2::date[])
+        ON CONFLICT (device_id, day) DO UPDATE SET version = track_day_versions.version + 1
+        """;
+
     private readonly HashSet<DateOnly> _knownPartitions = [];
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly HashSet<(string Device, DateOnly Day)> _lateDays = [];
     private NpgsqlConnection? _connection;
+    private DateTimeOffset _openDayStart = DateTimeOffset.MinValue;
+    private DateTimeOffset _openDayEnd = DateTimeOffset.MinValue;
 
     /// <summary>Stores the batch durably; returns how many fixes were new (the rest were duplicates).</summary>
     public async Task<int> WriteAsync(IReadOnlyList<Fix> fixes, CancellationToken cancellationToken = default)
@@ -82,6 +95,14 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
                 await boxes.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            if (CollectLateDays(fixes))
+            {
+                await using var bump = new NpgsqlCommand(BumpDayVersionsSql, connection, transaction);
+                bump.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. _lateDays.Select(d => d.Device)] });
+                bump.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. _lateDays.Select(d => d.Day)] });
+                await bump.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return inserted;
         }
@@ -90,6 +111,34 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
             await DropConnectionAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Fills <see cref="_lateDays"/> with the (device, local day) of every fix before today's local start, and the day
+    /// after each (a day's first move may start from the late fix); true when there are any. One comparison per fix
+    /// when none is late, which is nearly always.
+    /// </summary>
+    private bool CollectLateDays(IReadOnlyList<Fix> fixes)
+    {
+        _lateDays.Clear();
+        var now = _time.GetUtcNow();
+        if (now >= _openDayEnd)
+        {
+            var today = LocalCalendar.London.Day(now);
+            (_openDayStart, _openDayEnd) = (LocalCalendar.London.Start(today), LocalCalendar.London.End(today));
+        }
+
+        foreach (var fix in fixes)
+        {
+            if (fix.DeviceTime < _openDayStart)
+            {
+                var day = LocalCalendar.London.Day(fix.DeviceTime);
+                _lateDays.Add((fix.DeviceId, day));
+                _lateDays.Add((fix.DeviceId, day.AddDays(1)));
+            }
+        }
+
+        return _lateDays.Count > 0;
     }
 
     private static Task WriteOptionalAsync(NpgsqlBinaryImporter importer, double? value, CancellationToken cancellationToken) =>

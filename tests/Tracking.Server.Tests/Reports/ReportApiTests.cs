@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Tracking.Core.Analytics;
 using Tracking.Core.Geo;
 using Tracking.Core.Incidents;
 using Tracking.Core.Patrol;
@@ -20,8 +21,20 @@ namespace Tracking.Server.Tests.Reports;
 /// </summary>
 public sealed class ReportApiTests(CommandServerFixture fixture) : IClassFixture<CommandServerFixture>
 {
-    // Tuesday 24 November 2026, a whole local (GMT) day, in the past so every fix is accepted.
-    private static readonly DateTimeOffset Day = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
+    // A whole local day (24 hours, not a clock change) that closed at least a day ago, recent enough that every fix is accepted.
+    private static readonly DateTimeOffset Day = RecentWholeDay();
+
+    private static DateTimeOffset RecentWholeDay()
+    {
+        var calendar = LocalCalendar.London;
+        var day = calendar.Day(DateTimeOffset.UtcNow).AddDays(-2);
+        while (calendar.End(day) - calendar.Start(day) != TimeSpan.FromHours(24))
+        {
+            day = day.AddDays(-1);
+        }
+
+        return calendar.Start(day);
+    }
 
     private static string Period(DateTimeOffset from, DateTimeOffset to) =>
         $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
@@ -101,10 +114,29 @@ public sealed class ReportApiTests(CommandServerFixture fixture) : IClassFixture
         Assert.Equal(600 / 3600.0, day.GetProperty("parkedHours").GetDouble(), 9);
         Assert.Equal(0, day.GetProperty("shiftsUsed").GetInt32());
 
+        // The closed day's figures are stored; a late fix (the vehicle drove on 0.001° north) changes its track's version,
+        // so the next report measures the day again instead of reading the stored figures.
+        // (A batch committed while that report read the versions makes it measure the day again: one more report, then
+        // nothing is arriving.)
+        await fixture.Http.GetStringAsync($"/api/reports/mileage?{Period(Day, Day.AddDays(1))}");
+        Assert.Equal(1, await fixture.Database.ScalarAsync(
+            "SELECT count(*) FROM vehicle_days s LEFT JOIN track_day_versions v USING (device_id, day) WHERE s.device_id = 'rep-veh' AND s.version = coalesce(v.version, 0)"));
+        await vehicle.PublishAsync(DeviceClient.Fix("rep-veh", start.AddSeconds(670), lat: 52.607, lon: -1.14));
+        var (_, y7) = bng.Project(-1.14, 52.607);
+        var later = await Eventually.UntilAsync(
+            () => fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/mileage?{Period(Day.AddHours(1), Day.AddHours(2))}"),
+            r => r.GetProperty("days").EnumerateArray().Any(d => d.GetProperty("vehicle").GetString() == "rep-veh" && d.GetProperty("movingHours").GetDouble() > 61 / 3600.0),
+            "the late fix measured");
+        var again = later.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("vehicle").GetString() == "rep-veh");
+        Assert.Equal((y7 - y0) / 1000, again.GetProperty("distanceKm").GetDouble(), 2);
+        Assert.Equal(70 / 3600.0, again.GetProperty("movingHours").GetDouble(), 9);
+        Assert.Equal(1, await fixture.Database.ScalarAsync(
+            "SELECT count(*) FROM vehicle_days s JOIN track_day_versions v USING (device_id, day) WHERE s.device_id = 'rep-veh' AND s.version = v.version"));
+
         var gpx = XDocument.Parse(await fixture.Http.GetStringAsync($"/api/reports/replay?device=rep-veh&{Period(start, start.AddHours(1))}&format=gpx"));
         XNamespace ns = "http://www.topografix.com/GPX/1/1";
         var points = gpx.Descendants(ns + "trkpt").ToList();
-        Assert.Equal(67, points.Count);
+        Assert.Equal(68, points.Count); // the drive, the parked minutes and the late fix
         Assert.Equal("52.6", points[0].Attribute("lat")!.Value);
         Assert.Equal(start, DateTimeOffset.Parse(points[0].Element(ns + "time")!.Value, System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -32,6 +32,31 @@ public sealed class FixWriterTests(MigratedDatabase fixture) : IClassFixture<Mig
     }
 
     [Fact]
+    public async Task A_fix_for_a_closed_local_day_bumps_that_days_track_version_and_the_next_days_once_per_batch()
+    {
+        // Midday on 20 November, London time (GMT): the 19th and before are closed.
+        await using var writer = new FixWriter(fixture.Database.DataSource, new Tracking.Storage.Tests.Maps.FixedClock(Noon));
+        // 00:30 BST on 1 October is still 30 September in UTC: the local day is what counts.
+        var lateEvening = new DateTimeOffset(2026, 9, 30, 23, 30, 0, TimeSpan.Zero);
+
+        await writer.WriteAsync([At("writer-late", Noon.AddDays(-2)), At("writer-late", Noon.AddDays(-2).AddMinutes(1)), At("writer-late", lateEvening)]);
+        await writer.WriteAsync([At("writer-late", Noon.AddDays(-2).AddMinutes(2)), At("writer-today", Noon.AddHours(-1))]);
+
+        Assert.Equal(
+            "2026-10-01:1 2026-10-02:1 2026-11-18:2 2026-11-19:2",
+            await Versions("writer-late"));
+        Assert.Equal("", await Versions("writer-today"));
+    }
+
+    private async Task<string> Versions(string device)
+    {
+        await using var command = fixture.Database.DataSource.CreateCommand(
+            "SELECT coalesce(string_agg(to_char(day, 'YYYY-MM-DD') || ':' || version, ' ' ORDER BY day), '') FROM track_day_versions WHERE device_id = $1");
+        command.Parameters.AddWithValue(device);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Missing_optional_values_are_stored_as_null()
     {
         await using var writer = new FixWriter(fixture.Database.DataSource);
