@@ -20,9 +20,10 @@ namespace Tracking.Benchmarks.Reports;
 /// Issue 7's first scale goal: patrol presence for every priority location over seven days of 500 units (30 M fixes,
 /// <see cref="ReportHistory"/>) in at most 1 s. Ours is what <c>GET /api/reports/presence?kind=location</c> does: the map
 /// as it stood, the stays stored as they closed (one row per stay), the rota, and <see cref="PresenceReport"/>. The
-/// baseline is one plain PostGIS query over the raw fixes: each device's consecutive fixes as segments (MaxGap 300 s),
-/// intersected with every location, the inside share of each segment's time summed per location. The setup checks that
-/// both find the same presence.
+/// baseline is one plain PostGIS query over the raw fixes: for each location, the fixes within about 300 m of it (the
+/// GiST index on positions), each device's consecutive ones as segments (MaxGap 300 s), the inside share of each
+/// segment's time summed. (Joining every segment of the week with every location instead ran for over 23 minutes
+/// without finishing.) The setup checks that both find the same presence, within 1 %.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(OnceEachConfig))]
@@ -79,18 +80,18 @@ public class PresenceReportBenchmarks
             WITH area AS (
                 SELECT location_id,
                        CASE WHEN radius_m > 0 THEN ST_Transform(ST_Buffer(ST_Transform(shape, 27700), radius_m, 16), 4326) ELSE shape END AS g
-                FROM priority_locations WHERE valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2)),
-            seg AS (
-                SELECT device_time AS t1, position AS p1, lead(device_time) OVER w AS t2, lead(position) OVER w AS p2
-                FROM fixes WHERE device_time >= $1 - interval '300 seconds' AND device_time < $2 + interval '300 seconds'
-                WINDOW w AS (PARTITION BY device_id ORDER BY device_time)),
-            line AS (
-                SELECT greatest(t1, $1) AS t1, least(t2, $2) AS t2, p1, p2, ST_MakeLine(p1, p2) AS l FROM seg
-                WHERE t2 IS NOT NULL AND t2 - t1 <= interval '300 seconds' AND t1 < $2 AND t2 > $1)
-            SELECT a.location_id,
-                   sum(extract(epoch FROM t2 - t1) * CASE WHEN ST_Equals(p1, p2) THEN 1 ELSE ST_Length(ST_Intersection(l, a.g)) / ST_Length(l) END) / 60
-            FROM line JOIN area a ON ST_Intersects(l, a.g)
-            GROUP BY a.location_id
+                FROM priority_locations WHERE valid_from < $2 AND (valid_to IS NULL OR valid_to >= $2))
+            SELECT a.location_id, coalesce((
+                SELECT sum(extract(epoch FROM least(t2, $2) - greatest(t1, $1))
+                           * CASE WHEN ST_Equals(p1, p2) THEN 1 ELSE ST_Length(ST_Intersection(ST_MakeLine(p1, p2), a.g)) / ST_Length(ST_MakeLine(p1, p2)) END) / 60
+                FROM (SELECT device_time AS t1, position AS p1, lead(device_time) OVER w AS t2, lead(position) OVER w AS p2
+                      FROM fixes
+                      WHERE position && ST_Expand(a.g, 0.004)
+                        AND device_time >= $1 - interval '300 seconds' AND device_time < $2 + interval '300 seconds'
+                      WINDOW w AS (PARTITION BY device_id ORDER BY device_time)) s
+                WHERE t2 IS NOT NULL AND t2 - t1 <= interval '300 seconds' AND t1 < $2 AND t2 > $1
+                  AND ST_Intersects(ST_MakeLine(p1, p2), a.g)), 0)
+            FROM area a
             """);
         command.CommandTimeout = 0;
         command.Parameters.AddWithValue(From.UtcDateTime);
@@ -105,14 +106,17 @@ public class PresenceReportBenchmarks
         return minutes;
     }
 
-    /// <summary>The baseline takes minutes: each runs once to warm up and three times measured, in process.</summary>
+    /// <summary>
+    /// The baseline takes many minutes (it builds every segment of the week near each location): each runs once, cold,
+    /// in process. The ratio is what counts; the setup has already run both once.
+    /// </summary>
     private sealed class OnceEachConfig : ManualConfig
     {
         public OnceEachConfig() => AddJob(Job.Default
             .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(3), logOutput: true))
-            .WithStrategy(RunStrategy.Monitoring)
+            .WithStrategy(RunStrategy.ColdStart)
             .WithLaunchCount(1)
-            .WithWarmupCount(1)
-            .WithIterationCount(3));
+            .WithWarmupCount(0)
+            .WithIterationCount(1));
     }
 }
