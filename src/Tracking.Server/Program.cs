@@ -1,6 +1,7 @@
 using Tracking.Server;
 using Tracking.Server.Api;
 using Tracking.Server.Command;
+using Tracking.Server.Devices;
 using Tracking.Server.Health;
 using Tracking.Server.Ingestion;
 using Tracking.Server.LiveMap;
@@ -18,6 +19,7 @@ if (args.Length > 0 && args[0] == "migrate")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddIngestion();
+builder.AddDeviceSecurity();
 builder.AddOsmAnd();
 builder.AddPatrol();
 builder.AddCommand();
@@ -31,6 +33,7 @@ var app = builder.Build();
 app.MapOpenApi();
 app.MapHealth();
 app.MapTrackingApi();
+app.MapDeviceSecurityApi();
 app.MapPatrolApi();
 app.MapLocationApi();
 app.MapCommandApi();

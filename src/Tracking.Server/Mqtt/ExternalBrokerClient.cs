@@ -6,6 +6,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Tracking.Protocols;
 using Tracking.Server.Command;
+using Tracking.Server.Devices;
 using Tracking.Server.Ingestion;
 
 namespace Tracking.Server.Mqtt;
@@ -16,12 +17,17 @@ namespace Tracking.Server.Mqtt;
 /// A message is acknowledged to the broker only once its fixes are durable; until then the broker holds it in
 /// this server's persistent session and sends it again after a reconnect. Acknowledgements leave in the order
 /// the messages arrived (MQTT 5, 4.6), through one queue per connection. MQTTnet 5 has no managed client,
-/// so this class owns the reconnect loop.
+/// so this class owns the reconnect loop. Who may publish what is the broker's ACL (<c>deploy/mosquitto/</c>); the
+/// per-device rate applies here: every device arrives over this one connection, so a device over its rate has its
+/// message acknowledged and dropped (counted) rather than holding up everyone else's.
 /// </summary>
 internal sealed partial class ExternalBrokerClient(
     FixIngestor ingestor,
     ControlMessages control,
     DeviceOutbox outbox,
+    DeviceRateLimiter limiter,
+    SecurityStats securityStats,
+    SecurityLog securityLog,
     IOptions<MqttOptions> options,
     ILogger<ExternalBrokerClient> logger) : BackgroundService, IBrokerStatus
 {
@@ -135,7 +141,9 @@ internal sealed partial class ExternalBrokerClient(
         Task durable;
         try
         {
-            durable = ControlMessages.Handles(message.Topic)
+            durable = TopicPermissions.DeviceOfTopic(message.Topic) is { } deviceId && !limiter.TryTake(deviceId)
+                ? OverRate(deviceId)
+                : ControlMessages.Handles(message.Topic)
                 ? control.HandleAsync(message.Topic, message.Payload, CancellationToken.None)
                 : (await ingestor.IngestAsync(message.Topic, message.Payload, CancellationToken.None)).Durable;
         }
@@ -148,6 +156,13 @@ internal sealed partial class ExternalBrokerClient(
         {
             await _acks.Writer.WriteAsync(new PendingAck(durable, e));
         }
+    }
+
+    private Task OverRate(string deviceId)
+    {
+        securityStats.Limited();
+        securityLog.OverRate(deviceId, "dropped from the external broker");
+        return Task.CompletedTask;
     }
 
     private static async Task AcknowledgeInOrderAsync(ChannelReader<PendingAck> acks, CancellationToken stoppingToken)
