@@ -13,7 +13,7 @@ public sealed class DemoModeTests
         await using var database = await TestDatabase.CreateAsync();
         await using var server = new TrackingServer(database.ConnectionString, demoMode: true);
         using var http = await server.StartAsync();
-        await using var device = await DeviceClient.ConnectAsync(server.MqttPort, "demo-veh-1");
+        await using var device = await DeviceClient.ConnectAsync(server.MqttPort, "demo-veh-1", anonymous: true);
 
         await device.PublishAsync(DeviceClient.Fix("demo-veh-1", DateTimeOffset.UtcNow.AddSeconds(-5)));
 
