@@ -6,7 +6,6 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using Tracking.Protocols;
 using Tracking.Server.Command;
-using Tracking.Server.Devices;
 using Tracking.Server.Ingestion;
 
 namespace Tracking.Server.Mqtt;
@@ -17,17 +16,15 @@ namespace Tracking.Server.Mqtt;
 /// A message is acknowledged to the broker only once its fixes are durable; until then the broker holds it in
 /// this server's persistent session and sends it again after a reconnect. Acknowledgements leave in the order
 /// the messages arrived (MQTT 5, 4.6), through one queue per connection. MQTTnet 5 has no managed client,
-/// so this class owns the reconnect loop. Who may publish what is the broker's ACL (<c>deploy/mosquitto/</c>); the
-/// per-device rate applies here: every device arrives over this one connection, so a device over its rate has its
-/// message acknowledged and dropped (counted) rather than holding up everyone else's.
+/// so this class owns the reconnect loop. Who may connect and publish what is the broker's ACL (<c>deploy/mosquitto/</c>).
+/// Per-device rates are not applied here: every device arrives over this one connection, so a device over its rate
+/// could only be dropped, and the broker has already acknowledged its message to it; rate limits are the broker's job
+/// in this mode.
 /// </summary>
 internal sealed partial class ExternalBrokerClient(
     FixIngestor ingestor,
     ControlMessages control,
     DeviceOutbox outbox,
-    DeviceRateLimiter limiter,
-    SecurityStats securityStats,
-    SecurityLog securityLog,
     IOptions<MqttOptions> options,
     ILogger<ExternalBrokerClient> logger) : BackgroundService, IBrokerStatus
 {
@@ -141,9 +138,7 @@ internal sealed partial class ExternalBrokerClient(
         Task durable;
         try
         {
-            durable = TopicPermissions.DeviceOfTopic(message.Topic) is { } deviceId && !limiter.TryTake(deviceId)
-                ? OverRate(deviceId)
-                : ControlMessages.Handles(message.Topic)
+            durable = ControlMessages.Handles(message.Topic)
                 ? control.HandleAsync(message.Topic, message.Payload, CancellationToken.None)
                 : (await ingestor.IngestAsync(message.Topic, message.Payload, CancellationToken.None)).Durable;
         }
@@ -156,13 +151,6 @@ internal sealed partial class ExternalBrokerClient(
         {
             await _acks.Writer.WriteAsync(new PendingAck(durable, e));
         }
-    }
-
-    private Task OverRate(string deviceId)
-    {
-        securityStats.Limited();
-        securityLog.OverRate(deviceId, "dropped from the external broker");
-        return Task.CompletedTask;
     }
 
     private static async Task AcknowledgeInOrderAsync(ChannelReader<PendingAck> acks, CancellationToken stoppingToken)
