@@ -138,7 +138,7 @@ internal sealed partial class EmbeddedBroker(
         var path = settings.TlsCertificatePath!;
         if (path.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".p12", StringComparison.OrdinalIgnoreCase))
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, settings.TlsCertificatePassword);
+            return X509CertificateLoader.LoadPkcs12FromFile(path, string.IsNullOrEmpty(settings.TlsCertificatePassword) ? null : settings.TlsCertificatePassword);
         }
 
         using var pem = X509Certificate2.CreateFromPemFile(path, string.IsNullOrWhiteSpace(settings.TlsKeyPath) ? null : settings.TlsKeyPath);
