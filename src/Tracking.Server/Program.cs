@@ -1,6 +1,7 @@
 using Tracking.Server;
 using Tracking.Server.Api;
 using Tracking.Server.Command;
+using Tracking.Server.Devices;
 using Tracking.Server.Health;
 using Tracking.Server.Ingestion;
 using Tracking.Server.LiveMap;
@@ -23,6 +24,7 @@ if (args.Length > 0 && args[0] == "visits")
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddIngestion();
+builder.AddDeviceSecurity();
 builder.AddOsmAnd();
 builder.AddPatrol();
 builder.AddCommand();
@@ -38,6 +40,7 @@ app.UseExceptionHandler();
 app.MapOpenApi();
 app.MapHealth();
 app.MapTrackingApi();
+app.MapDeviceSecurityApi();
 app.MapPatrolApi();
 app.MapLocationApi();
 app.MapCommandApi();

@@ -21,18 +21,26 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<MosquittoBroker> StartAsync()
+    /// <summary>The broker's own directory (configuration, persistence, log), for files a test gives it, such as a password file.</summary>
+    public string Directory => _directory;
+
+    /// <summary>
+    /// Starts a broker. <paramref name="access"/> replaces the default <c>allow_anonymous true</c> with the test's own
+    /// access settings (<c>password_file</c>, <c>acl_file</c>…); <paramref name="prepare"/> writes files into the
+    /// broker's directory first (it gets the directory).
+    /// </summary>
+    public static async Task<MosquittoBroker> StartAsync(string? access = null, Func<string, Task>? prepare = null)
     {
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException($"{Executable} is missing: run the tests with ./test.sh, which installs Mosquitto.");
         }
 
-        var directory = Directory.CreateTempSubdirectory("tracking-mosquitto-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("tracking-mosquitto-").FullName;
         var broker = new MosquittoBroker(directory, FreePort.Next());
         await File.WriteAllTextAsync(Path.Combine(directory, "mosquitto.conf"), string.Create(CultureInfo.InvariantCulture, $"""
             listener {broker.Port} 127.0.0.1
-            allow_anonymous true
+            {access ?? "allow_anonymous true"}
             # Sessions and queued QoS 1 messages survive a restart (saved on shutdown).
             persistence true
             persistence_location {directory}/
@@ -42,6 +50,11 @@ public sealed class MosquittoBroker : IAsyncDisposable
             user root
             log_dest file {directory}/mosquitto.log
             """));
+        if (prepare is not null)
+        {
+            await prepare(directory);
+        }
+
         await broker.StartProcessAsync();
         return broker;
     }
@@ -87,6 +100,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
 
         _process?.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        System.IO.Directory.Delete(_directory, recursive: true);
     }
 }

@@ -52,6 +52,10 @@ internal sealed class TrackingServer : IAsyncDisposable
             ["Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
             ["Mqtt__BindAddress"] = "127.0.0.1",
             ["Tracking__DemoMode"] = "true",
+            // The load generator's devices publish as fast as the server acknowledges, without credentials (demo mode):
+            // the harness measures throughput, so no device is held to a real device's message rate.
+            ["Tracking__DeviceSecurity__MessagesPerSecond"] = "100000",
+            ["Tracking__DeviceSecurity__Burst"] = "1000000",
             ["Tracking__Journal__Directory"] = journal,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",

@@ -54,6 +54,22 @@ internal static class FleetImport
         }
     }
 
+    /// <summary>The fleet reports over shared connections (several units each), as a gateway would: it gets a gateway account.</summary>
+    public const string GatewayAccount = "@livemap-fleet";
+
+    /// <summary>Creates <see cref="GatewayAccount"/> and returns its secret.</summary>
+    public static async Task<string> GatewaySecretAsync(LiveMapServerProcess server)
+    {
+        using var response = await server.Http.PostAsJsonAsync(
+            new Uri("api/broker-accounts", UriKind.Relative), new { username = GatewayAccount, role = "gateway" }, LiveMapServerProcess.Json);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Gateway account: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+    }
+
     private static async Task PostAsync<T>(LiveMapServerProcess server, string kind, IEnumerable<T> rows)
     {
         using var response = await server.Http.PostAsJsonAsync(new Uri($"api/{kind}/import", UriKind.Relative), rows.ToList(), LiveMapServerProcess.Json);

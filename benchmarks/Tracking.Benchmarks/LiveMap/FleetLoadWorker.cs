@@ -12,7 +12,8 @@ namespace Tracking.Benchmarks.LiveMap;
 /// The fleet (<c>livemap load …</c>, a process of its own so its CPU is measured apart): every unit's tracker
 /// publishes a native fix at its rate, each fix stamped with the wall clock when it is made. The units are spread
 /// over the connections; each connection publishes its units in turn, evenly spaced, and (QoS 1) waits for each
-/// acknowledgement, which the server sends once the fix is durable. Prints <c>READY</c> once connected, starts on
+/// acknowledgement, which the server sends once the fix is durable. The connections carry several units each, so they
+/// log in with a gateway service account (<c>--username</c>, <c>--password</c>). Prints <c>READY</c> once connected, starts on
 /// <c>GO</c>, prints <c>WINDOW</c> counts on <c>MARK</c> (start of the measured window) and a
 /// <see cref="FleetLoadReport"/> on <c>STOP</c>.
 /// </summary>
@@ -45,11 +46,17 @@ internal static class FleetLoadWorker
             clients[c] = factory.CreateMqttClient();
         }
 
-        await Task.WhenAll(clients.Select((client, c) => client.ConnectAsync(new MqttClientOptionsBuilder()
+        var connected = await Task.WhenAll(clients.Select((client, c) => client.ConnectAsync(new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
             .WithClientId(string.Create(CultureInfo.InvariantCulture, $"lm-conn-{c:D4}"))
+            .WithCredentials(values["--username"], values["--password"])
             .WithTimeout(TimeSpan.FromSeconds(60))
             .Build())));
+        if (connected.FirstOrDefault(result => result.ResultCode != MqttClientConnectResultCode.Success) is { } refused)
+        {
+            throw new InvalidOperationException($"The server refused a fleet connection: {refused.ResultCode}");
+        }
+
         Console.WriteLine("READY");
         if (Console.ReadLine() != "GO")
         {

@@ -49,11 +49,13 @@ internal static class LiveMapHarness
         await using var server = await LiveMapServerProcess.StartAsync(paths, database.ConnectionString, work, options);
         Say($"server process {server.Id}");
         await FleetImport.ImportAsync(server, options.Units, Say);
+        var gatewaySecret = await FleetImport.GatewaySecretAsync(server);
 
         Say($"connecting the fleet: {options.Units:N0} units over {options.Connections} MQTT connections");
         await using var load = new WorkerProcess<FleetLoadReport>(
             ["livemap", "load", "--port", Text(server.MqttPort), "--units", Text(options.Units), "--rate", Text(options.Rate),
-             "--connections", Text(options.Connections), "--qos", Text(options.Qos), "--seed", Text(options.Seed)],
+             "--connections", Text(options.Connections), "--qos", Text(options.Qos), "--seed", Text(options.Seed),
+             "--username", FleetImport.GatewayAccount, "--password", gatewaySecret],
             Path.Combine(work, "load.log"),
             "WINDOW");
         await load.Ready.WaitAsync(TimeSpan.FromMinutes(3));

@@ -137,7 +137,7 @@ public static class FaultCatalogue
         // Load behaviours.
         id = Id();
         var flood = Enumerable.Range(0, FloodMessages).Select(i => NativeJsonEncoder.Encode(id, Good(id, now.AddMinutes(-30).AddMilliseconds(i * 500)))).ToArray();
-        cases.Add(new FaultCase($"flood: {FloodMessages} fixes back to back from one device (QoS 0)", "load", id, flood, FaultExpectation.Accept(FloodMessages), FaultBehaviour.Flood));
+        cases.Add(new FaultCase($"flood: {FloodMessages} fixes back to back from one device (QoS 0), over its message rate", "load", id, flood, FaultExpectation.OverRate(), FaultBehaviour.Flood));
         id = Id();
         var dropped = Enumerable.Range(0, 20).Select(i => NativeJsonEncoder.Encode(id, Good(id, now.AddMinutes(-5).AddSeconds(i)))).ToArray();
         cases.Add(new FaultCase("abrupt disconnect after 20 acknowledged fixes", "load", id, dropped, FaultExpectation.Accept(20), FaultBehaviour.AbruptDisconnect));

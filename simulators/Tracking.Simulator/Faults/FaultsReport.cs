@@ -16,7 +16,10 @@ public sealed record FaultsReport(
     long ExpectedDuplicates,
     long Duplicates,
     IReadOnlyDictionary<RejectionReason, (long Expected, long Observed)> Rejected,
-    bool Settled)
+    bool Settled,
+    long ExpectedLimited = 0,
+    long Limited = 0)
 {
-    public bool Matches => Accepted >= ExpectedAccepted && Duplicates >= ExpectedDuplicates && Rejected.Values.All(r => r.Observed >= r.Expected);
+    public bool Matches => Accepted >= ExpectedAccepted && Duplicates >= ExpectedDuplicates && Limited >= ExpectedLimited
+        && Rejected.Values.All(r => r.Observed >= r.Expected);
 }

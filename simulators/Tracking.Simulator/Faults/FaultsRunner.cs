@@ -37,6 +37,7 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
 
         var expectedAccepted = cases.Sum(c => c.Expected.Accepted);
         var expectedDuplicates = cases.Sum(c => c.Expected.Duplicates);
+        var expectedLimited = cases.Sum(c => c.Expected.Limited);
         var expectedRejected = RejectionReasons.All.ToDictionary(r => r, r => (long)cases.Sum(c => c.Expected.Rejected.GetValueOrDefault(r)));
 
         // Settled: every message counted, and the database drainer has stored or de-duplicated every accepted fix.
@@ -49,7 +50,7 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
             var accepted = after.Accepted - before.Accepted;
             var committed = (after.Stored + after.Duplicates) - (before.Stored + before.Duplicates);
             var rejected = after.Rejected - before.Rejected;
-            if (accepted >= expectedAccepted && committed >= accepted && rejected >= expectedRejected.Values.Sum())
+            if (accepted >= expectedAccepted && committed >= accepted && rejected >= expectedRejected.Values.Sum() && after.Limited - before.Limited >= expectedLimited)
             {
                 settled = true;
                 break;
@@ -70,7 +71,9 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
                 .Select(r => (Reason: r, Expected: expectedRejected[r], Observed: after.RejectedByReason.GetValueOrDefault(r.Name()) - before.RejectedByReason.GetValueOrDefault(r.Name())))
                 .Where(r => r.Expected > 0 || r.Observed > 0)
                 .ToDictionary(r => r.Reason, r => (r.Expected, r.Observed)),
-            settled);
+            settled,
+            expectedLimited,
+            after.Limited - before.Limited);
         Print(report, after, cases);
         return report;
     }
@@ -158,6 +161,7 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
         var table = new Table().Title("[bold]faults: expected against what the server counted[/]")
             .AddColumn("outcome").AddColumn("expected", c => c.RightAligned()).AddColumn("server", c => c.RightAligned()).AddColumn("");
         table.AddRow("accepted", N(report.ExpectedAccepted), N(report.Accepted), Verdict(report.Accepted >= report.ExpectedAccepted));
+        table.AddRow("over a device's rate", N(report.ExpectedLimited), N(report.Limited), Verdict(report.Limited >= report.ExpectedLimited));
         table.AddRow("duplicates (stored once)", N(report.ExpectedDuplicates), N(report.Duplicates), Verdict(report.Duplicates >= report.ExpectedDuplicates));
         foreach (var (reason, (expected, observed)) in report.Rejected.OrderBy(r => r.Key))
         {

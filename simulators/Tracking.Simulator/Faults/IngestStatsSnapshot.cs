@@ -11,4 +11,9 @@ public sealed record IngestStatsSnapshot(
     long Duplicates,
     long Rejected,
     IReadOnlyDictionary<string, long> RejectedByReason,
-    IReadOnlyList<DeviceRejectionCounts>? RejectedByDevice);
+    IReadOnlyList<DeviceRejectionCounts>? RejectedByDevice,
+    SecurityStatsSnapshot? Security = null)
+{
+    /// <summary>Messages the server refused for being over their device's rate (0 from a server without the count).</summary>
+    public long Limited => Security?.MessagesLimited ?? 0;
+}

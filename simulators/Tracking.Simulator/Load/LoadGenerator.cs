@@ -29,7 +29,7 @@ public sealed class LoadGenerator(LoadOptions options)
         for (var c = 0; c < connections.Length; c++)
         {
             var clientId = oneEach ? $"{options.DevicePrefix}{c:D5}" : $"{options.DevicePrefix}conn-{c:D4}";
-            connections[c] = new Connection(options.Host, options.Port, clientId);
+            connections[c] = new Connection(options.Host, options.Port, clientId, options.Username, options.Password);
         }
 
         await Task.WhenAll(connections.Select(c => c.ConnectAsync(cancellationToken)));
@@ -108,13 +108,18 @@ public sealed class LoadGenerator(LoadOptions options)
         private readonly MqttClientOptions _options;
         private readonly SemaphoreSlim _reconnect = new(1, 1);
 
-        public Connection(string host, int port, string clientId)
+        public Connection(string host, int port, string clientId, string? username, string? password)
         {
-            _options = new MqttClientOptionsBuilder()
+            var builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(host, port)
                 .WithClientId(clientId)
-                .WithTimeout(TimeSpan.FromSeconds(60))
-                .Build();
+                .WithTimeout(TimeSpan.FromSeconds(60));
+            if (!string.IsNullOrEmpty(username))
+            {
+                builder.WithCredentials(username, password);
+            }
+
+            _options = builder.Build();
 
             // MQTTnet closes with a TCP reset by default, which discards QoS 0 publishes the broker has not read yet:
             // close gracefully so the end of a QoS 0 run arrives too.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tracking.Core.Fixes;
 using Tracking.Core.Validation;
+using Tracking.Server.Devices;
 using Tracking.Server.Ingestion;
 using Tracking.Server.Journal;
 using Tracking.Server.Live;
@@ -81,7 +82,7 @@ internal static class ApiEndpoints
         return Results.Empty;
     }
 
-    private static IngestStatsResponse GetStats(IngestStats stats, FixJournal journal, LiveState live, DeviceRegistry registry) => new(
+    private static IngestStatsResponse GetStats(IngestStats stats, SecurityStats security, FixJournal journal, LiveState live, DeviceRegistry registry) => new(
         stats.Messages,
         stats.Accepted,
         stats.Stored,
@@ -94,7 +95,15 @@ internal static class ApiEndpoints
         stats.CommitLatency.Percentile(0.5)?.TotalMilliseconds,
         stats.CommitLatency.Percentile(0.99)?.TotalMilliseconds,
         live.Count,
-        registry.Count);
+        registry.Count,
+        new SecurityStatsResponse(
+            security.ConnectionsAccepted,
+            security.ConnectionsRefusedByReason(),
+            security.PublishesRefused,
+            security.SubscriptionsRefused,
+            security.MessagesThrottled,
+            security.MessagesLimited,
+            security.HttpUnauthorized));
 
     private static async Task<IResult> RegisterDeviceAsync(string id, DeviceRegistration? registration, DeviceRegistry registry, CancellationToken cancellationToken)
     {

@@ -17,7 +17,8 @@ public sealed record IngestStatsResponse(
     double? CommitLatencyMedianMs,
     double? CommitLatencyP99Ms,
     int LiveDevices,
-    int RegisteredDevices);
+    int RegisteredDevices,
+    SecurityStatsResponse Security);
 
 /// <summary>Rejection counts of one device, by reason name.</summary>
 public sealed record DeviceRejections(string DeviceId, IReadOnlyDictionary<string, long> ByReason);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Tracking.Core.Validation;
 
 namespace Tracking.Server.Ingestion;
@@ -9,42 +8,14 @@ namespace Tracking.Server.Ingestion;
 /// </summary>
 internal sealed partial class RejectionLog(ILogger<RejectionLog> logger, TimeProvider time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-    private const int MaxKeys = 10_000;
-    private readonly ConcurrentDictionary<(string Device, RejectionReason Reason), Entry> _entries = new();
+    private readonly LogThrottle<(string Device, RejectionReason Reason)> _throttle = new(time, TimeSpan.FromMinutes(1));
 
     public void Rejected(string? deviceId, string topic, Rejection rejection)
     {
-        var now = time.GetUtcNow();
-        var key = (deviceId ?? "", rejection.Reason);
-        if (_entries.Count >= MaxKeys)
+        if (_throttle.ShouldLog((deviceId ?? "", rejection.Reason), out var suppressed))
         {
-            _entries.Clear();
+            LogRejected(logger, deviceId ?? "(none)", topic, rejection.Reason.Name(), rejection.Detail, suppressed);
         }
-
-        var entry = _entries.GetOrAdd(key, _ => new Entry());
-        long suppressed;
-        lock (entry)
-        {
-            if (now - entry.LastLogged < Interval)
-            {
-                entry.Suppressed++;
-                return;
-            }
-
-            suppressed = entry.Suppressed;
-            entry.Suppressed = 0;
-            entry.LastLogged = now;
-        }
-
-        LogRejected(logger, deviceId ?? "(none)", topic, rejection.Reason.Name(), rejection.Detail, suppressed);
-    }
-
-    private sealed class Entry
-    {
-        public DateTimeOffset LastLogged { get; set; } = DateTimeOffset.MinValue;
-
-        public long Suppressed { get; set; }
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,

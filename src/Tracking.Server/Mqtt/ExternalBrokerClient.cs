@@ -16,7 +16,10 @@ namespace Tracking.Server.Mqtt;
 /// A message is acknowledged to the broker only once its fixes are durable; until then the broker holds it in
 /// this server's persistent session and sends it again after a reconnect. Acknowledgements leave in the order
 /// the messages arrived (MQTT 5, 4.6), through one queue per connection. MQTTnet 5 has no managed client,
-/// so this class owns the reconnect loop.
+/// so this class owns the reconnect loop. Who may connect and publish what is the broker's ACL (<c>deploy/mosquitto/</c>).
+/// Per-device rates are not applied here: every device arrives over this one connection, so a device over its rate
+/// could only be dropped, and the broker has already acknowledged its message to it; rate limits are the broker's job
+/// in this mode.
 /// </summary>
 internal sealed partial class ExternalBrokerClient(
     FixIngestor ingestor,

@@ -61,6 +61,29 @@ public sealed class MqttOptions
 
     /// <summary>Embedded: most messages queued towards one subscribing client before the oldest is dropped.</summary>
     public int MaxPendingMessagesPerClient { get; set; } = 10_000;
+
+    /// <summary>
+    /// Embedded: the server certificate of the TLS listener: a PFX/PKCS#12 file, or a PEM certificate with its key in
+    /// <see cref="TlsKeyPath"/> (or in the same file). Empty: no TLS listener.
+    /// </summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>Embedded: the PEM private key of <see cref="TlsCertificatePath"/> when it is not in the same file.</summary>
+    public string? TlsKeyPath { get; set; }
+
+    /// <summary>Embedded: the password of a PFX <see cref="TlsCertificatePath"/>.</summary>
+    public string? TlsCertificatePassword { get; set; }
+
+    /// <summary>Embedded: the port of the TLS listener (8883, MQTT over TLS).</summary>
+    public int TlsPort { get; set; } = 8883;
+
+    /// <summary>
+    /// Embedded: the CA certificate (PEM or DER) whose client certificates authenticate devices on the TLS listener
+    /// instead of a password: the certificate's subject common name is the device id. Empty: passwords only.
+    /// </summary>
+    public string? ClientCaPath { get; set; }
+
+    public bool HasTls => !string.IsNullOrWhiteSpace(TlsCertificatePath);
 }
 
 /// <summary>Checks <see cref="MqttOptions"/> at start, with messages that say what to fix.</summary>
@@ -95,6 +118,26 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             {
                 failures.Add($"Mqtt:SharedGroup must be a name without '/', '+' or '#' (it is '{options.SharedGroup}').");
             }
+        }
+
+        if (options.HasTls)
+        {
+            if (options.TlsPort is < 1 or > 65535 || options.TlsPort == options.Port)
+            {
+                failures.Add($"Mqtt:TlsPort must be between 1 and 65535 and differ from Mqtt:Port (it is {options.TlsPort}).");
+            }
+
+            foreach (var (setting, path) in new[] { ("TlsCertificatePath", options.TlsCertificatePath), ("TlsKeyPath", options.TlsKeyPath), ("ClientCaPath", options.ClientCaPath) })
+            {
+                if (!string.IsNullOrWhiteSpace(path) && !File.Exists(path))
+                {
+                    failures.Add($"Mqtt:{setting} names a file that does not exist: '{path}'.");
+                }
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(options.ClientCaPath))
+        {
+            failures.Add("Mqtt:ClientCaPath is set but Mqtt:TlsCertificatePath is not: client certificates need the TLS listener.");
         }
 
         if (!string.IsNullOrEmpty(options.Password) && string.IsNullOrEmpty(options.Username))

@@ -1,4 +1,5 @@
 using Npgsql;
+using Tracking.Server.Devices;
 using Tracking.Server.Ingestion;
 using Tracking.Server.Live;
 using Tracking.Storage.Fixes;
@@ -8,11 +9,13 @@ namespace Tracking.Server.Storage;
 
 /// <summary>
 /// Runs first among the hosted services: waits for PostgreSQL, applies migrations, loads the registered devices
-/// and the last known positions, so that by the time the broker accepts connections the server knows who may report.
+/// with their secrets and the service accounts, and the last known positions, so that by the time the broker accepts
+/// connections the server knows who may report.
 /// </summary>
 internal sealed partial class DatabaseStartup(
     NpgsqlDataSource dataSource,
     DeviceRegistry registry,
+    CredentialDirectory credentials,
     FixQueries queries,
     LiveState live,
     TimeProvider time,
@@ -34,6 +37,7 @@ internal sealed partial class DatabaseStartup(
                 var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
                 await FixPartitions.EnsureRangeAsync(dataSource, today.AddDays(-8), today.AddDays(PartitionMaintenance.DaysAhead), cancellationToken);
                 await registry.LoadAsync(cancellationToken);
+                await credentials.LoadAsync(cancellationToken);
                 live.OfferAll(await queries.LatestPerDeviceAsync(time.GetUtcNow().AddDays(-7), cancellationToken));
                 LogReady(logger, registry.Count, live.Count);
                 return;

@@ -32,7 +32,8 @@ public sealed class CadMessageTests(CommandServerFixture fixture) : IClassFixtur
     private async Task PublishAsync(string topic, string payload)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(DeviceClient.Options(fixture.Server.MqttPort, "cad-gateway", persistentSession: false));
+        await client.ConnectAsync(DeviceClient.Options(
+            fixture.Server.MqttPort, "cad-gateway", persistentSession: false, username: CommandServerFixture.CadAccount, password: await fixture.CadSecretAsync()));
         var result = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
             .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
         Assert.True(result.IsSuccess);

@@ -204,7 +204,7 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         const double Band = 52.630;
         await fixture.OnDutyAsync("alpha");
         await fixture.OnDutyAsync("bravo");
-        await using var alphaRadio = await fixture.DeviceAsync("gateway-alpha");
+        await using var alphaRadio = await fixture.DeviceAsync("alpha-ra");
         await using var bravo = await fixture.DeviceAsync("bravo-veh");
         var time = WholeSecond(DateTimeOffset.UtcNow);
         await PlaceAsync(bravo, Band - 0.003, time);

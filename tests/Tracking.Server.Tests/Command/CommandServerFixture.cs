@@ -19,4 +19,12 @@ public sealed class CommandServerFixture() : MapServerFixture(new Dictionary<str
     public Task<UnitState?> UnitAsync(string id) => ControlRoomClient.UnitAsync(Http, id);
 
     public async Task<DeviceClient> DeviceAsync(string deviceId) => await DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
+
+    /// <summary>The username of the command-and-control service account the tests publish incidents with.</summary>
+    public const string CadAccount = "@cad-tests";
+
+    private Task<string>? _cadSecret;
+
+    /// <summary>The secret of <see cref="CadAccount"/>, created on first use.</summary>
+    public Task<string> CadSecretAsync() => _cadSecret ??= DeviceSecrets.CreateAccountAsync(Http, CadAccount, "cad");
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tracking.Server.Tests.Infrastructure;
 using Tracking.Testing;
 
 namespace Tracking.Server.Tests.Command;
@@ -53,6 +54,11 @@ public static class ControlRoomClient
     {
         var response = await http.PostAsJsonAsync($"/api/{kind}/import", rows, Json);
         Assert.True(response.IsSuccessStatusCode, $"import of {kind}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        if (kind == "devices")
+        {
+            // Imported devices report like any other: give them the tests' secret.
+            await DeviceSecrets.SetForRowsAsync(http, rows);
+        }
     }
 
     public static async Task<UnitState?> UnitAsync(HttpClient http, string id)

@@ -22,11 +22,14 @@ public sealed class CrashRecoveryTests
             ["Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture),
             ["Mqtt__BindAddress"] = "127.0.0.1",
             ["OsmAnd__Port"] = "0",
+            // The device publishes as fast as the server acknowledges: what is tested is durability, not its message rate.
+            ["Tracking__DeviceSecurity__MessagesPerSecond"] = "100000",
+            ["Tracking__DeviceSecurity__Burst"] = "100000",
         };
         await using var first = new ServerProcess(environment);
         await using var second = new ServerProcess(environment);
         await first.StartAsync();
-        await using var publisher = new ResilientPublisher(mqttPort, "crash-veh-1");
+        await using var publisher = new ResilientPublisher(mqttPort, "crash-veh-1", anonymous: true);
         var killAt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         publisher.OnAcknowledged = count =>
         {

@@ -11,9 +11,14 @@ public sealed class DatabaseOutageTests
     {
         await using var cluster = await PostgresCluster.CreateAsync();
         await using var database = await TestDatabase.CreateAsync(cluster.ConnectionString);
-        await using var server = new TrackingServer(database.ConnectionString, demoMode: true);
+        // The device publishes a fix every 10 ms: what is tested is durability, not its message rate.
+        await using var server = new TrackingServer(database.ConnectionString, demoMode: true, new Dictionary<string, string?>
+        {
+            ["Tracking:DeviceSecurity:MessagesPerSecond"] = "100000",
+            ["Tracking:DeviceSecurity:Burst"] = "100000",
+        });
         using var http = await server.StartAsync();
-        await using var publisher = new ResilientPublisher(server.MqttPort, "outage-veh-1");
+        await using var publisher = new ResilientPublisher(server.MqttPort, "outage-veh-1", anonymous: true);
         // One fix a second ending well before now: every one of them is valid, so every acknowledgement means stored.
         var start = DateTimeOffset.UtcNow.AddHours(-1);
         var fixes = Enumerable.Range(0, 3000).Select(i => DeviceClient.Fix("outage-veh-1", start.AddSeconds(i))).ToList();

@@ -10,9 +10,10 @@ namespace Tracking.Server.Tests.Infrastructure;
 /// <summary>
 /// A device that must not lose data: publishes fixes one after another at QoS 1 and, when the connection breaks
 /// (server killed, broker restarted), reconnects and sends the unacknowledged fix again, as real trackers do.
-/// Records which fixes were acknowledged.
+/// Records which fixes were acknowledged. Connects as the device (<see cref="DeviceClient.SecretFor"/>), or without
+/// credentials when <paramref name="anonymous"/> (a demo-mode server).
 /// </summary>
-public sealed class ResilientPublisher(int port, string deviceId, bool persistentSession = true) : IAsyncDisposable
+public sealed class ResilientPublisher(int port, string deviceId, bool persistentSession = true, bool anonymous = false) : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private long _acknowledged;
@@ -29,7 +30,7 @@ public sealed class ResilientPublisher(int port, string deviceId, bool persisten
     public async Task PublishAllAsync(IEnumerable<Fix> fixes, TimeSpan pause = default, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fixes);
-        var options = DeviceClient.Options(port, deviceId, persistentSession);
+        var options = DeviceClient.Options(port, deviceId, persistentSession, username: anonymous ? DeviceClient.Anonymous : null);
         var topic = TopicRouter.NativeFixTopic(deviceId);
         foreach (var fix in fixes)
         {

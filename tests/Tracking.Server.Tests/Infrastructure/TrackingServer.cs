@@ -85,6 +85,8 @@ public sealed class TrackingServer : WebApplicationFactory<Program>
         {
             (await client.PutAsJsonAsync($"/api/devices/{id}", new DeviceRegistration(null))).EnsureSuccessStatusCode();
         }
+
+        await DeviceSecrets.SetAsync(client, deviceIds);
     }
 
     public override async ValueTask DisposeAsync()

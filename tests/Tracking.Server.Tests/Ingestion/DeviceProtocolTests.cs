@@ -23,10 +23,11 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
             row.IsDBNull(7) ? null : row.GetInt16(7), Optional(8), row.GetBoolean(9), row.GetInt16(10));
     }
 
-    private async Task PublishAsync(string clientId, string topic, byte[] payload)
+    /// <summary>Publishes as <paramref name="username"/> (a device id, with its test secret, unless a password is given).</summary>
+    private async Task PublishAsync(string clientId, string topic, byte[] payload, string username, string? password = null)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(DeviceClient.Options(fixture.Server.MqttPort, clientId, persistentSession: false));
+        await client.ConnectAsync(DeviceClient.Options(fixture.Server.MqttPort, clientId, persistentSession: false, username: username, password: password));
         var result = await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
             .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce).Build());
         Assert.True(result.IsSuccess);
@@ -53,7 +54,9 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
             .Append(BitText.Bits(2, 8));                  // reason for sending: emergency condition detected
         var before = DateTimeOffset.UtcNow;
 
-        await PublishAsync("gateway-1", "tracking/2350017/lip", Encoding.ASCII.GetBytes(BitText.ToHex(bits.ToString())));
+        // Airwave radios report through a TETRA gateway, which has a service account of its own.
+        var gatewaySecret = await DeviceSecrets.CreateAccountAsync(fixture.Http, "@protocols-gateway", "gateway");
+        await PublishAsync("gateway-1", "tracking/2350017/lip", Encoding.ASCII.GetBytes(BitText.ToHex(bits.ToString())), "@protocols-gateway", gatewaySecret);
 
         var row = await RowAsync("2350017");
         Assert.Equal(latitudeCode * 180.0 / (1 << 24), row.Lat, 9);
@@ -77,7 +80,7 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
             Sentence($"GPRMC,{hhmmss}.00,A,5238.2140,N,00108.3880,W,10.0,271.5,{ddmmyy},,,A") + "\r\n" +
             Sentence($"GPGGA,{hhmmss}.00,5238.2140,N,00108.3880,W,1,09,0.9,71.2,M,47.0,M,,") + "\r\n";
 
-        await PublishAsync("nmea-veh-1", "tracking/nmea-veh-1/nmea", Encoding.ASCII.GetBytes(sentences));
+        await PublishAsync("nmea-veh-1", "tracking/nmea-veh-1/nmea", Encoding.ASCII.GetBytes(sentences), "nmea-veh-1");
 
         var row = await RowAsync("nmea-veh-1");
         Assert.Equal(52 + (38.214 / 60), row.Lat, 7);
@@ -97,8 +100,8 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
         var tst = DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeSeconds();
 
         await PublishAsync("pc1234-phone", "owntracks/pc1234/phone", Encoding.UTF8.GetBytes(
-            $$"""{"_type":"location","lat":52.6369,"lon":-1.1398,"tst":{{tst}},"acc":12,"alt":70,"vel":36,"cog":180,"batt":81,"tid":"PC"}"""));
-        await PublishAsync("pc1234-phone", "owntracks/pc1234/phone", """{"_type":"lwt","tst":1764093600}"""u8.ToArray());
+            $$"""{"_type":"location","lat":52.6369,"lon":-1.1398,"tst":{{tst}},"acc":12,"alt":70,"vel":36,"cog":180,"batt":81,"tid":"PC"}"""), "pc1234.phone");
+        await PublishAsync("pc1234-phone", "owntracks/pc1234/phone", """{"_type":"lwt","tst":1764093600}"""u8.ToArray(), "pc1234.phone");
 
         var row = await RowAsync("pc1234.phone");
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(tst), row.Time);
@@ -117,9 +120,9 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
         await TrackingServer.RegisterAsync(fixture.Http, "pc5678.phone");
         var face = new string('A', 8000);
 
-        await PublishAsync("pc5678-phone", "owntracks/pc5678/phone", Encoding.UTF8.GetBytes($$"""{"_type":"card","name":"PC 5678","face":"{{face}}"}"""));
+        await PublishAsync("pc5678-phone", "owntracks/pc5678/phone", Encoding.UTF8.GetBytes($$"""{"_type":"card","name":"PC 5678","face":"{{face}}"}"""), "pc5678.phone");
         await PublishAsync("pc5678-phone", "owntracks/pc5678/phone", Encoding.UTF8.GetBytes(
-            $$"""{"_type":"location","lat":52.6,"lon":-1.1,"tst":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"pad":"{{face}}"}"""));
+            $$"""{"_type":"location","lat":52.6,"lon":-1.1,"tst":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},"pad":"{{face}}"}"""), "pc5678.phone");
 
         var stats = await Eventually.UntilAsync(
             () => fixture.Http.GetStringAsync("/api/ingest/stats"), text => text.Contains("\"pc5678.phone\"", StringComparison.Ordinal), "the large location refused");
@@ -133,7 +136,7 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
         var timestamp = DateTimeOffset.UtcNow.AddMinutes(-3).ToUnixTimeSeconds();
         using var phone = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{fixture.Server.OsmAndPort}/") };
 
-        var response = await phone.PostAsync($"/?id=phone-17&timestamp={timestamp}&lat=52.6369&lon=-1.1398&speed=10&bearing=45&altitude=65&accuracy=8&batt=55", null);
+        var response = await phone.PostAsync($"/?id=phone-17&timestamp={timestamp}&lat=52.6369&lon=-1.1398&speed=10&bearing=45&altitude=65&accuracy=8&batt=55&token={DeviceClient.SecretFor("phone-17")}", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = await RowAsync("phone-17");
@@ -145,12 +148,13 @@ public sealed class DeviceProtocolTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
-    public async Task An_OsmAnd_request_from_an_unknown_device_is_a_400_with_the_reason()
+    public async Task An_OsmAnd_request_from_an_unknown_device_is_refused_as_unauthorized_whatever_its_token()
     {
-        var response = await fixture.Http.GetAsync($"/osmand?id=phone-unknown&timestamp={DateTimeOffset.UtcNow.ToUnixTimeSeconds()}&lat=52.6&lon=-1.1");
+        var response = await fixture.Http.GetAsync(
+            $"/osmand?id=phone-unknown&timestamp={DateTimeOffset.UtcNow.ToUnixTimeSeconds()}&lat=52.6&lon=-1.1&token={DeviceClient.SecretFor("phone-unknown")}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.StartsWith("unknown_device", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, await fixture.Database.ScalarAsync("SELECT count(*) FROM fixes WHERE device_id = 'phone-unknown'"));
     }
 
     private static string Sentence(string body)

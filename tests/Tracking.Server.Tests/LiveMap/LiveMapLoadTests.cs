@@ -54,7 +54,9 @@ public sealed class LiveMapLoadTests(LiveMapServerFixture fixture) : IClassFixtu
         await even.JoinAsync(MapViews.Team("Load even"));
 
         // Every unit's fixes, interleaved, through one gateway connection; a frame now and then while they come.
-        await using var gateway = await DeviceClient.ConnectAsync(fixture.Server.MqttPort, "load-gateway");
+        var gatewaySecret = await DeviceSecrets.CreateAccountAsync(fixture.Http, "@load-gateway", "gateway");
+        await using var gateway = await DeviceClient.ConnectAsync(
+            DeviceClient.Options(fixture.Server.MqttPort, "load-gateway", persistentSession: false, username: "@load-gateway", password: gatewaySecret), "load-gateway");
         var start = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
         for (var n = 0; n < FixesPerUnit; n++)
         {

@@ -19,7 +19,9 @@ public sealed class FaultCatalogueTests
 
         var outcomes = fault.Messages.Select(m => Probe.Decode(m, Now)).ToList();
 
-        Assert.Equal(fault.Expected.Accepted, outcomes.Sum(o => o.Accepted.Count));
+        // A case over the device's rate decodes whole: the server's rate limit, not its decoder, refuses part of it.
+        var decodable = fault.Expected.Limited > 0 ? fault.Messages.Count : fault.Expected.Accepted;
+        Assert.Equal(decodable, outcomes.Sum(o => o.Accepted.Count));
         var rejected = outcomes.SelectMany(o => o.Rejected).GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(fault.Expected.Rejected.OrderBy(e => e.Key), rejected.OrderBy(e => e.Key));
     }
