@@ -7,12 +7,18 @@ using Tracking.Server.LiveMap;
 using Tracking.Server.OsmAnd;
 using Tracking.Server.Patrol;
 using Tracking.Server.Reports;
+using Tracking.Server.Security;
 using Tracking.Server.Storage;
 using Tracking.Server.Web;
 
 if (args.Length > 0 && args[0] == "migrate")
 {
     return await MigrateCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "user")
+{
+    return await UserCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,10 +31,13 @@ builder.AddLiveMap();
 builder.AddWeb();
 builder.AddReports();
 builder.AddHealth();
+builder.AddSecurity();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
-app.MapOpenApi();
+app.UseSecurity();
+app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
+app.MapSecurity();
 app.MapHealth();
 app.MapTrackingApi();
 app.MapPatrolApi();
