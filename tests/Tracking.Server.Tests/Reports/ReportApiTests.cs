@@ -101,7 +101,7 @@ public sealed class ReportApiTests(CommandServerFixture fixture) : IClassFixture
         Assert.Equal(600 / 3600.0, day.GetProperty("parkedHours").GetDouble(), 9);
         Assert.Equal(0, day.GetProperty("shiftsUsed").GetInt32());
 
-        var gpx = XDocument.Parse(await fixture.Http.GetStringAsync($"/api/reports/replay?device=rep-veh&{Period(start, start.AddHours(1))}&format=gpx"));
+        var gpx = XDocument.Parse(await fixture.Http.GetStringAsync($"/api/reports/replay?purpose=tests&device=rep-veh&{Period(start, start.AddHours(1))}&format=gpx"));
         XNamespace ns = "http://www.topografix.com/GPX/1/1";
         var points = gpx.Descendants(ns + "trkpt").ToList();
         Assert.Equal(67, points.Count);
@@ -141,7 +141,7 @@ public sealed class ReportApiTests(CommandServerFixture fixture) : IClassFixture
         var choropleth = await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/demand?{Period(Day, Day.AddDays(1))}&format=geojson");
         Assert.Equal("FeatureCollection", choropleth.GetProperty("type").GetString());
 
-        var workload = await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/workload?{Period(Day, Day.AddDays(1))}");
+        var workload = await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/workload?purpose=tests&{Period(Day, Day.AddDays(1))}");
         var rows = workload.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("shift").GetString() + " " + r.GetProperty("id").GetString() + " " + r.GetProperty("attended").GetInt32());
         Assert.Equal(["resp-day resp-a 1", "resp-day resp-b 1", "resp-day resp 1"], rows);
         var team = workload.GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("team").GetString() == "West NPT");

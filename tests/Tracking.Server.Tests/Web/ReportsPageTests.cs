@@ -273,7 +273,7 @@ public sealed partial class ReportsPageTests(LiveMapFixture fixture) : IClassFix
 
         var period = Period(start.AddMinutes(-1), start.AddMinutes(10));
         await Eventually.UntilAsync(
-            () => fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/replay?device={Tracker}&{period}"),
+            () => fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/replay?purpose=tests&device={Tracker}&{period}"),
             replay => replay.GetProperty("features").EnumerateArray().Sum(f => f.GetProperty("geometry").GetProperty("coordinates").GetArrayLength()) == 7,
             $"{Tracker}'s 7 fixes stored");
 
