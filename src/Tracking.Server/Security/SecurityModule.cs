@@ -31,17 +31,20 @@ internal static class SecurityModule
 
         var settings = builder.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         var demoMode = builder.Configuration.GetValue<bool>($"{TrackingOptions.Section}:{nameof(TrackingOptions.DemoMode)}");
+        var secureOnly = SecureCookiesOnly(builder.Environment);
+        var cookieName = TrackingSchemes.CookieName(secureOnly);
+        var cookieSecurity = secureOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         var authentication = services.AddAuthentication(TrackingSchemes.Default)
             .AddPolicyScheme(TrackingSchemes.Default, "Session cookie, bearer token or (demo mode) the demo user", options =>
                 options.ForwardDefaultSelector = context =>
                     ApiTokenAuthenticationHandler.TokenOf(context.Request) is not null ? TrackingSchemes.Token
-                    : demoMode && !context.Request.Cookies.ContainsKey(TrackingSchemes.CookieName) ? TrackingSchemes.Demo
+                    : demoMode && !context.Request.Cookies.ContainsKey(cookieName) ? TrackingSchemes.Demo
                     : TrackingSchemes.Cookie)
             .AddCookie(TrackingSchemes.Cookie, options =>
             {
-                options.Cookie.Name = TrackingSchemes.CookieName;
+                options.Cookie.Name = cookieName;
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.Cookie.SecurePolicy = cookieSecurity;
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = settings.SessionIdleTimeout;
                 options.SlidingExpiration = true;
@@ -69,8 +72,8 @@ internal static class SecurityModule
                 options.Scope.Clear();
                 options.Scope.Add("openid");
                 options.Scope.Add("profile");
-                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
-                options.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.CorrelationCookie.SecurePolicy = cookieSecurity;
+                options.NonceCookie.SecurePolicy = cookieSecurity;
                 options.Events.OnTokenValidated = context => OidcRoleMapping.OnTokenValidatedAsync(context, oidc);
                 options.Events.OnRemoteFailure = context =>
                 {
@@ -90,8 +93,8 @@ internal static class SecurityModule
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
-            options.Cookie.Name = "__Host-tracking-antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = TrackingSchemes.AntiforgeryCookieName(secureOnly);
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRateLimiter(options =>
@@ -108,6 +111,9 @@ internal static class SecurityModule
         });
         return builder;
     }
+
+    /// <summary>Secure cookies only, except in development, where the server runs on plain http on loopback.</summary>
+    public static bool SecureCookiesOnly(IHostEnvironment environment) => !environment.IsDevelopment();
 
     /// <summary>The security middleware, in order: headers on every answer, who is calling, rate limits, may they, antiforgery.</summary>
     public static WebApplication UseSecurity(this WebApplication app)

@@ -40,6 +40,10 @@ internal static class SecurityPages
         return Page("Tracking · sign in", body.ToString());
     }
 
+    public static string HttpsNeeded() => Page("Tracking · sign in over HTTPS",
+        "<h1>Sign in over HTTPS</h1><p>This server keeps sessions in Secure cookies, which browsers only send over HTTPS. Open this page with "
+        + "<code>https://</code> (give the server a certificate: Kestrel's HTTPS endpoint settings).</p>");
+
     public static string NotAllowed(ClaimsPrincipal user, string antiforgeryToken)
     {
         var roles = TrackingPrincipal.RolesOf(user);

@@ -10,9 +10,10 @@ namespace Tracking.Server.Security;
 internal static class SessionEndpoint
 {
     public static void MapSession(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/session", (HttpContext context, IAntiforgery antiforgery, DeviceRegistry registry) =>
+        app.MapGet("/api/session", (HttpContext context, IAntiforgery antiforgery, DeviceRegistry registry, IHostEnvironment environment) =>
             {
-                var tokens = antiforgery.GetAndStoreTokens(context);
+                // Antiforgery's cookie is Secure outside development: over plain http (a token client) there is none to give.
+                var tokens = context.Request.IsHttps || !SecurityModule.SecureCookiesOnly(environment) ? antiforgery.GetAndStoreTokens(context) : null;
                 var user = context.User;
                 return Results.Ok(new
                 {
@@ -22,7 +23,7 @@ internal static class SessionEndpoint
                     method = TrackingPrincipal.MethodOf(user),
                     demoMode = registry.DemoMode,
                     antiforgeryHeader = SecurityModule.AntiforgeryHeader,
-                    antiforgeryToken = tokens.RequestToken,
+                    antiforgeryToken = tokens?.RequestToken,
                 });
             })
             .WithName("GetSession")

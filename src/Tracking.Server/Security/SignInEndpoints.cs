@@ -36,6 +36,12 @@ internal static class SignInEndpoints
 
     private static IResult SignInForm(HttpContext context, IAntiforgery antiforgery, string returnUrl, string? error, SecurityOptions options, bool demo, int status)
     {
+        if (!context.Request.IsHttps && SecurityModule.SecureCookiesOnly(context.RequestServices.GetRequiredService<IHostEnvironment>()))
+        {
+            // The session cookie is Secure: a browser would never send it back over plain http.
+            return Results.Content(SecurityPages.HttpsNeeded(), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var tokens = antiforgery.GetAndStoreTokens(context);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Content(SecurityPages.SignIn(returnUrl, tokens.RequestToken ?? "", error, options.Oidc, demo), "text/html; charset=utf-8", statusCode: status);
@@ -45,6 +51,11 @@ internal static class SignInEndpoints
         HttpContext context, IAntiforgery antiforgery, UserStore users, UserPasswords passwords, AuditRecorder audit,
         IOptions<SecurityOptions> options, Ingestion.DeviceRegistry registry)
     {
+        if (!context.Request.IsHttps && SecurityModule.SecureCookiesOnly(context.RequestServices.GetRequiredService<IHostEnvironment>()))
+        {
+            return Results.Content(SecurityPages.HttpsNeeded(), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         if (!context.Request.HasFormContentType)
         {
             return Refused("a form post (application/x-www-form-urlencoded) with userName, password and the antiforgery token");

@@ -13,6 +13,13 @@ public static class TrackingSchemes
     public const string Demo = "demo";
     public const string Oidc = "oidc";
 
-    /// <summary>The session cookie's name; <c>__Host-</c> makes browsers insist on Secure, path / and no Domain.</summary>
-    public const string CookieName = "__Host-tracking-session";
+    /// <summary>
+    /// The session cookie's name. Outside development the cookies are Secure and named with <c>__Host-</c>, which makes
+    /// browsers insist on Secure, path / and no Domain; in development (a server on plain http on loopback) they are
+    /// sent over http too, so the prefix, which would make browsers drop them, is left off.
+    /// </summary>
+    public static string CookieName(bool secureOnly) => (secureOnly ? "__Host-" : "") + "tracking-session";
+
+    /// <summary>The antiforgery cookie's name, prefixed like <see cref="CookieName"/>.</summary>
+    public static string AntiforgeryCookieName(bool secureOnly) => (secureOnly ? "__Host-" : "") + "tracking-antiforgery";
 }
