@@ -18,7 +18,7 @@ if (args.Length > 0 && args[0] == "migrate")
 
 if (args.Length > 0 && args[0] == "user")
 {
-    return await UserCommand.RunAsync(args[1..], Console.In, Console.Out, Console.Error);
+    return await UserCommand.RunAsync(args[1..], UserCommand.ServerConfiguration(), Console.In, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -29,9 +29,20 @@ internal static class UserCommand
         Roles: dispatcher, supervisor, analyst, administrator.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    /// <summary>The server's configuration as <c>migrate</c> reads it: appsettings.json, then the environment.</summary>
+    public static IConfiguration ServerConfiguration() => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextReader input, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         if (args.Length < 2 || !UserNames.IsValid(args[1]))
         {
             await error.WriteLineAsync(Usage);
@@ -46,11 +57,6 @@ internal static class UserCommand
             return 2;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
         var connectionString = configuration.GetConnectionString(StorageModule.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {

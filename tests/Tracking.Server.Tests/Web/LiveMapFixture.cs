@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Tracking.Server.Tests.Command;
 using Tracking.Server.Tests.Infrastructure;
+using Tracking.Server.Security;
 using Tracking.Server.Tests.Patrol;
 using Tracking.Testing;
 
@@ -51,7 +52,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
         Server.UseKestrel(port);
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Http = await Server.StartAsync();
-        await Server.AddUserAsync(BrowserUser, BrowserPassword, Security.Roles.Dispatcher, Security.Roles.Supervisor, Security.Roles.Analyst);
+        await Server.AddUserAsync(BrowserUser, BrowserPassword, Roles.Dispatcher, Roles.Supervisor, Roles.Analyst);
 
         Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
