@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Tracking.Server.Ingestion;
 using Tracking.Storage.Security;
 
@@ -64,7 +65,10 @@ internal static class SecurityModule
                 options.ClientId = oidc.ClientId;
                 options.ClientSecret = string.IsNullOrEmpty(oidc.ClientSecret) ? null : oidc.ClientSecret;
                 options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
-                options.ResponseType = "code";
+                options.ResponseType = OpenIdConnectResponseType.Code;
+                // The code comes back in the query: it is single-use and bound to this browser by PKCE, and no form post
+                // page (with its script) is needed from the provider.
+                options.ResponseMode = OpenIdConnectResponseMode.Query;
                 options.UsePkce = true;
                 options.MapInboundClaims = false;
                 options.GetClaimsFromUserInfoEndpoint = false;
