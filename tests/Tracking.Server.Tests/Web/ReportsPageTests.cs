@@ -77,7 +77,7 @@ public sealed partial class ReportsPageTests(LiveMapFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, slash.StatusCode);
         Assert.Equal("/reports?report=demand", slash.Headers.Location?.OriginalString);
 
-        Assert.Contains("""<a id="to-reports" href="reports">""", await fixture.Http.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("""<a id="to-reports" href="reports" """, await fixture.Http.GetStringAsync("/"), StringComparison.Ordinal);
     }
 
     [Fact]
