@@ -8,6 +8,7 @@ using Tracking.Server.LiveMap;
 using Tracking.Server.OsmAnd;
 using Tracking.Server.Patrol;
 using Tracking.Server.Reports;
+using Tracking.Server.Security;
 using Tracking.Server.Storage;
 using Tracking.Server.Web;
 
@@ -21,6 +22,11 @@ if (args.Length > 0 && args[0] == "visits")
     return await VisitsCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "user")
+{
+    return await UserCommand.RunAsync(args[1..], UserCommand.ServerConfiguration(), Console.In, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
 builder.AddIngestion();
@@ -32,12 +38,15 @@ builder.AddLiveMap();
 builder.AddWeb();
 builder.AddReports();
 builder.AddHealth();
+builder.AddSecurity();
 builder.Services.AddOpenApi();
 BadRequestHandler.AddTo(builder.Services);
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.MapOpenApi();
+app.UseSecurity();
+app.MapOpenApi().RequireAuthorization(Policies.AnyRole);
+app.MapSecurity();
 app.MapHealth();
 app.MapTrackingApi();
 app.MapDeviceSecurityApi();

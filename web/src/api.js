@@ -1,4 +1,5 @@
 // The server's REST API, same origin only.
+import { antiforgeryHeaders } from './session.js';
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -29,7 +30,7 @@ export async function getJson(path) {
 export async function postJson(path, body) {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...antiforgeryHeaders() },
     body: JSON.stringify(body),
   });
   return answer(response, `POST ${path}`);

@@ -11,9 +11,12 @@ import { escapeHtml, statusName, timeOfDay } from './format.js';
 import { IncidentLayer } from './incidents.js';
 import { IncidentPanel, renderIncidentList } from './incidentPanel.js';
 import { connectLive } from './live.js';
+import { startSession } from './session.js';
 import { UnitLayer } from './units.js';
 
 const DispatchLogLength = 8;
+
+startSession(document.getElementById('top-bar')).catch((error) => console.warn('Session not loaded', error));
 
 const map = L.map('map', { zoomControl: true, preferCanvas: false, attributionControl: false, minZoom: 8, maxZoom: 19 });
 // Until the base layers say where the force is: Leicester, where the demo force area lies.

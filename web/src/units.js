@@ -6,6 +6,7 @@ import { getJson } from './api.js';
 import { escapeHtml, speed, statusName, timeOfDay, unitType } from './format.js';
 
 const TrailPeriodMs = 60 * 60 * 1000;
+const TrailPurpose = 'live map trail';
 
 function hasPosition(unit) {
   return Number.isFinite(unit.latitude) && Number.isFinite(unit.longitude);
@@ -206,7 +207,8 @@ export class UnitLayer {
     line.addTo(this.trailLayer);
     const to = new Date();
     const from = new Date(to.getTime() - TrailPeriodMs);
-    const query = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+    // The audit log records why a dispatcher looked at the unit's movements.
+    const query = `purpose=${encodeURIComponent(TrailPurpose)}&from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
     try {
       const track = await getJson(`/api/devices/${encodeURIComponent(device)}/track?${query}`);
       if (this.trail?.id !== id) return; // another unit was clicked meanwhile

@@ -43,7 +43,7 @@ internal static class HubClientsWorker
         var connections = new List<HubConnection>();
         foreach (var batch in views.Chunk(10))
         {
-            connections.AddRange(await Task.WhenAll(batch.Select(view => ConnectAsync(url, view, stats[view.Kind]))));
+            connections.AddRange(await Task.WhenAll(batch.Select(view => ConnectAsync(url, values["--token"], view, stats[view.Kind]))));
         }
 
         Console.WriteLine("READY");
@@ -91,10 +91,11 @@ internal static class HubClientsWorker
         return 0;
     }
 
-    private static async Task<HubConnection> ConnectAsync(Uri url, BenchView view, ViewKindStats stats)
+    private static async Task<HubConnection> ConnectAsync(Uri url, string token, BenchView view, ViewKindStats stats)
     {
         var builder = new HubConnectionBuilder().WithUrl(url, options =>
         {
+            options.AccessTokenProvider = () => Task.FromResult<string?>(token);
             options.Transports = HttpTransportType.WebSockets;
             options.SkipNegotiation = true;
         });

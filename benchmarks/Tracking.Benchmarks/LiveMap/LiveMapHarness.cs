@@ -68,7 +68,7 @@ internal static class LiveMapHarness
             {
                 Say($"connecting {options.Clients} hub clients");
                 clients = new WorkerProcess<HubClientsReport>(
-                    ["livemap", "clients", "--url", server.Address.ToString(), "--clients", Text(options.Clients), "--force", Text(options.ForceClients),
+                    ["livemap", "clients", "--url", server.Address.ToString(), "--token", server.Token, "--clients", Text(options.Clients), "--force", Text(options.ForceClients),
                      "--teams", Text(options.TeamClients), "--stations", Text(options.StationClients), "--messagepack-share", Text(options.MessagePackShare),
                      "--seed", Text(options.Seed)],
                     Path.Combine(work, "clients.log"));

@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using Tracking.Benchmarks.EndToEnd;
+using Tracking.Server.Security;
+using Tracking.Storage.Security;
 using Tracking.Testing;
 
 namespace Tracking.Benchmarks.LiveMap;
@@ -9,7 +13,8 @@ namespace Tracking.Benchmarks.LiveMap;
 /// <summary>
 /// The Tracking server as production runs it, in its own process (the built Tracking.Server.dll): embedded broker and
 /// HTTP on free loopback ports, journal on the real disk under the work directory, the demo force's map, and the
-/// live map at the run's frame rate.
+/// live map at the run's frame rate. Not in demo mode, so the harness acts as a user holding every role through an
+/// API token (<see cref="Token"/>), created in the database once the server has migrated it.
 /// </summary>
 internal sealed class LiveMapServerProcess : IAsyncDisposable
 {
@@ -30,6 +35,9 @@ internal sealed class LiveMapServerProcess : IAsyncDisposable
     public Uri Address { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The API token the harness and its hub clients present.</summary>
+    public string Token { get; private set; } = "";
 
     public int Id => _process.Id;
 
@@ -84,6 +92,11 @@ internal sealed class LiveMapServerProcess : IAsyncDisposable
             environment);
         var server = new LiveMapServerProcess(process, mqttPort, new Uri($"http://127.0.0.1:{httpPort}/"));
         await server.WaitReadyAsync(TimeSpan.FromMinutes(2));
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await new UserStore(dataSource).CreateAsync("benchmark", "Benchmark harness", null, [.. Roles.All]);
+        var issued = await new ApiTokenStore(dataSource).IssueAsync("benchmark", "live map benchmark", DateTimeOffset.UtcNow.AddDays(1));
+        server.Token = issued!.Token;
+        server.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);
         return server;
     }
 

@@ -21,6 +21,16 @@ internal static class CommonOptions
 
     public static Option<string> Api() => new("--api") { Description = "The server's HTTP API", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
 
+    /// <summary>
+    /// The API token for a server outside demo mode (sent as <c>Authorization: Bearer</c>); by default from the
+    /// environment variable <c>TRACKING_API_TOKEN</c>, which, unlike a command line, other users of the machine cannot read.
+    /// </summary>
+    public static Option<string?> Token() => new("--token")
+    {
+        Description = "API token for a server outside demo mode (default: the environment variable TRACKING_API_TOKEN); a demo server needs none",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRACKING_API_TOKEN") is { Length: > 0 } token ? token : null,
+    };
+
     public static Option<string> OsmAnd() => new("--osmand") { Description = "The server's OsmAnd (Traccar Client) listener", DefaultValueFactory = _ => "http://127.0.0.1:5055" };
 
     /// <summary>The map directory given, or <c>maps/leicester</c> found above the working directory or the program.</summary>

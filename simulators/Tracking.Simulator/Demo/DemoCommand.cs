@@ -13,6 +13,7 @@ internal static class DemoCommand
         var host = CommonOptions.Host();
         var port = CommonOptions.Port();
         var api = CommonOptions.Api();
+        var token = CommonOptions.Token();
         var osmAnd = CommonOptions.OsmAnd();
         var vehicles = CommonOptions.Vehicles(50);
         var foot = CommonOptions.Foot(20);
@@ -27,7 +28,7 @@ internal static class DemoCommand
 
         var command = new Command("demo", "A police force on the map: vehicles and foot officers reporting in every protocol, incidents dispatched through the server, against a running server.")
         {
-            host, port, api, osmAnd, vehicles, foot, seed, speed, lead, duration, incidents, emergencies, qos, map,
+            host, port, api, token, osmAnd, vehicles, foot, seed, speed, lead, duration, incidents, emergencies, qos, map,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +40,7 @@ internal static class DemoCommand
                 parse.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 (MqttQualityOfServiceLevel)parse.GetValue(qos), CommonOptions.MapDirectory(parse.GetValue(map)))
             {
+                ApiToken = parse.GetValue(token),
                 IncidentsPerHour = parse.GetValue(incidents),
                 EmergenciesPerHour = parse.GetValue(emergencies),
             };

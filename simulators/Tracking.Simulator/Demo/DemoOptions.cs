@@ -22,6 +22,9 @@ public sealed record DemoOptions(
     MqttQualityOfServiceLevel Qos,
     string MapDirectory)
 {
+    /// <summary>The API token sent with every request to <see cref="Api"/>; null: none (a server in demo mode).</summary>
+    public string? ApiToken { get; init; }
+
     /// <summary>Incidents per average hour; null: about one per three vehicles.</summary>
     public double? IncidentsPerHour { get; init; }
 

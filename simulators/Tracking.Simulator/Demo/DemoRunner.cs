@@ -64,6 +64,11 @@ internal sealed class DemoRunner(DemoOptions options, IAnsiConsole console, Time
         if (options.Api is { } api)
         {
             http.BaseAddress = api;
+            if (options.ApiToken is { } token)
+            {
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+
             _api = new CadApiClient(http);
             _cad = await ImportAsync(plan, cancellationToken);
         }

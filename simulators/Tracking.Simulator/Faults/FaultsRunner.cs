@@ -22,6 +22,11 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
     {
         ArgumentNullException.ThrowIfNull(options);
         using var api = new HttpClient { BaseAddress = options.Api, Timeout = TimeSpan.FromSeconds(15) };
+        if (options.ApiToken is { } token)
+        {
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         using var osmAnd = new HttpClient { BaseAddress = options.OsmAnd, Timeout = TimeSpan.FromSeconds(15) };
         var before = await StatsAsync(api, cancellationToken);
         var cases = FaultCatalogue.Build(options.Seed, wall.GetUtcNow(), options.DevicePrefix);

@@ -8,6 +8,7 @@ using Tracking.Server.Live;
 using Tracking.Server.Patrol;
 using Tracking.Storage.Devices;
 using Tracking.Storage.Fixes;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Api;
 
@@ -25,24 +26,30 @@ internal static class ApiEndpoints
             .WithName("GetTrack")
             .WithSummary("A device's track between two times as GeoJSON: a LineString and one Point per fix.")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.TrackViewing)
+            .RequireAuditedPurpose(AuditActions.TrackView, context => context.GetRouteValue("id") as string);
 
         api.MapGet("/live", (LiveState live, DeviceAreas areas) => live.Snapshot().Select(fix => LivePosition.From(fix, areas.Get(fix.DeviceId))))
             .WithName("GetLive")
-            .WithSummary("The latest position of every device (never moved back in time by late fixes), with its micro-beat and priority locations.");
+            .WithSummary("The latest position of every device (never moved back in time by late fixes), with its micro-beat and priority locations.")
+            .RequireAuthorization(Policies.LiveOperations);
 
         api.MapGet("/ingest/stats", GetStats)
             .WithName("GetIngestStats")
-            .WithSummary("Messages, accepted, stored, duplicate and rejected fixes since start, rejections by reason and by device.");
+            .WithSummary("Messages, accepted, stored, duplicate and rejected fixes since start, rejections by reason and by device.")
+            .RequireAuthorization(Policies.Administration);
 
         api.MapGet("/devices", async (DeviceStore store, CancellationToken cancellationToken) => await store.ListAsync(cancellationToken))
             .WithName("ListDevices")
-            .WithSummary("The registered devices.");
+            .WithSummary("The registered devices.")
+            .RequireAuthorization(Policies.Administration);
 
         api.MapPut("/devices/{id}", RegisterDeviceAsync)
             .WithName("RegisterDevice")
             .WithSummary("Registers a device so its fixes are accepted (outside demo mode unknown devices are refused).")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.Administration);
 
         return app;
     }

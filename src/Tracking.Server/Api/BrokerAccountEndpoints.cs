@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tracking.Server.Devices;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Api;
 
@@ -13,7 +14,8 @@ internal static partial class BrokerAccountEndpoints
 {
     public static WebApplication MapBrokerAccountApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/broker-accounts");
+        var api = app.MapGroup("/api/broker-accounts")
+            .RequireAuthorization(Policies.Administration);
 
         api.MapGet("", async (CredentialDirectory credentials, CancellationToken cancellationToken) =>
                 (await credentials.ListAccountsAsync(cancellationToken)).Select(a => new BrokerAccountView(a.Username, a.Role, a.CreatedAt, a.UpdatedAt)))

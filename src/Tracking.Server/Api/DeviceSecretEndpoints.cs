@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Tracking.Core.Fixes;
 using Tracking.Server.Devices;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Api;
 
@@ -13,7 +14,8 @@ internal static class DeviceSecretEndpoints
 {
     public static WebApplication MapDeviceSecretApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/devices/{id}/secret");
+        var api = app.MapGroup("/api/devices/{id}/secret")
+            .RequireAuthorization(Policies.Administration);
 
         api.MapPost("", IssueAsync)
             .WithName("IssueDeviceSecret")

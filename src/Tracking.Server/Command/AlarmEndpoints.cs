@@ -1,5 +1,6 @@
 using Tracking.Core.Validation;
 using Tracking.Storage.Command;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Command;
 
@@ -10,8 +11,8 @@ internal static class AlarmEndpoints
     {
         var api = app.MapGroup("/api/alarms");
         api.MapGet("", async (bool? open, ControlRoom room, AlarmStore store, CancellationToken token) =>
-            open ?? true ? Results.Ok(await room.OpenAlarmsAsync()) : Results.Ok(await store.ListAsync(openOnly: false, token)));
-        api.MapPost("/{id:guid}/clear", ClearAsync);
+            open ?? true ? Results.Ok(await room.OpenAlarmsAsync()) : Results.Ok(await store.ListAsync(openOnly: false, token))).RequireAuthorization(Policies.LiveOperations);
+        api.MapPost("/{id:guid}/clear", ClearAsync).RequireAuthorization(Policies.Dispatch);
     }
 
     private static async Task<IResult> ClearAsync(Guid id, ClearAlarmRequest? body, ControlRoom room, CancellationToken token)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tracking.Storage.Command;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Command;
 
@@ -53,7 +54,7 @@ internal static class CommandModule
             dispatchesSent = outbox.Sent,
             dispatchesFailed = outbox.Failed,
             liveMapEventsDropped = events.Dropped,
-        });
+        }).RequireAuthorization(Policies.Administration);
         return app;
     }
 }

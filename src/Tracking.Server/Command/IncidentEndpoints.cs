@@ -1,5 +1,6 @@
 using Tracking.Core.Incidents;
 using Tracking.Storage.Command;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Command;
 
@@ -9,12 +10,12 @@ internal static class IncidentEndpoints
     public static void MapIncidentApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/incidents");
-        api.MapPost("", (HttpRequest request, ControlRoom room, TimeProvider time, CancellationToken token) => UpsertAsync(request, null, room, time, token));
-        api.MapPut("/{id}", (string id, HttpRequest request, ControlRoom room, TimeProvider time, CancellationToken token) => UpsertAsync(request, id, room, time, token));
-        api.MapGet("", ListAsync);
-        api.MapGet("/{id}", GetAsync);
-        api.MapGet("/{id}/recommendations", RecommendAsync);
-        api.MapPost("/{id}/assignments", AssignAsync);
+        api.MapPost("", (HttpRequest request, ControlRoom room, TimeProvider time, CancellationToken token) => UpsertAsync(request, null, room, time, token)).RequireAuthorization(Policies.Dispatch);
+        api.MapPut("/{id}", (string id, HttpRequest request, ControlRoom room, TimeProvider time, CancellationToken token) => UpsertAsync(request, id, room, time, token)).RequireAuthorization(Policies.Dispatch);
+        api.MapGet("", ListAsync).RequireAuthorization(Policies.LiveOperations);
+        api.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.LiveOperations);
+        api.MapGet("/{id}/recommendations", RecommendAsync).RequireAuthorization(Policies.LiveOperations);
+        api.MapPost("/{id}/assignments", AssignAsync).RequireAuthorization(Policies.Dispatch);
     }
 
     private static async Task<IResult> UpsertAsync(HttpRequest request, string? id, ControlRoom room, TimeProvider time, CancellationToken token)

@@ -3,6 +3,7 @@ using Tracking.Core.Duty;
 using Tracking.Core.Resources;
 using Tracking.Server.Ingestion;
 using Tracking.Storage.Command;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Command;
 
@@ -51,13 +52,13 @@ internal static class ReferenceEndpoints
         Map(api, Shifts, listed: true);
 
         api.MapDelete("/officers/{id}", (string id, ReferenceStore store, ControlRoom room, CancellationToken token) =>
-            DeleteAsync(store.DeleteOfficerAsync(id, token), room, token));
+            DeleteAsync(store.DeleteOfficerAsync(id, token), room, token)).RequireAuthorization(Policies.Administration);
         api.MapDelete("/units/{id}", (string id, ReferenceStore store, ControlRoom room, CancellationToken token) =>
-            DeleteAsync(store.DeleteUnitAsync(id, token), room, token));
+            DeleteAsync(store.DeleteUnitAsync(id, token), room, token)).RequireAuthorization(Policies.Administration);
         api.MapDelete("/shifts/{id}", (string id, ReferenceStore store, ControlRoom room, CancellationToken token) =>
-            DeleteAsync(store.DeleteShiftAsync(id, token), room, token));
+            DeleteAsync(store.DeleteShiftAsync(id, token), room, token)).RequireAuthorization(Policies.Administration);
         api.MapDelete("/accreditations/{officer}/{skill}", (string officer, string skill, ReferenceStore store, ControlRoom room, CancellationToken token) =>
-            DeleteAsync(store.DeleteAccreditationAsync(officer, skill, token), room, token));
+            DeleteAsync(store.DeleteAccreditationAsync(officer, skill, token), room, token)).RequireAuthorization(Policies.Administration);
     }
 
     private static void Map<T>(RouteGroupBuilder api, ReferenceKind<T> kind, bool listed, Action<IServiceProvider, IReadOnlyList<T>>? afterImport = null)
@@ -65,7 +66,7 @@ internal static class ReferenceEndpoints
         if (listed)
         {
             api.MapGet("/" + kind.Path, async (DateTimeOffset? from, DateTimeOffset? to, ReferenceStore store, CancellationToken token) =>
-                Results.Ok(await kind.List(store, from, to, token)));
+                Results.Ok(await kind.List(store, from, to, token))).RequireAuthorization(Policies.ReferenceReading);
         }
 
         api.MapGet($"/{kind.Path}/export", async (string? format, DateTimeOffset? from, DateTimeOffset? to, ReferenceStore store, CancellationToken token) =>
@@ -86,7 +87,7 @@ internal static class ReferenceEndpoints
             using var json = new MemoryStream();
             kind.WriteJson(json, rows);
             return Results.File(json.ToArray(), "application/json", kind.Path + ".json");
-        });
+        }).RequireAuthorization(Policies.Administration);
 
         api.MapPost($"/{kind.Path}/import", async (HttpRequest request, ReferenceStore store, ControlRoom room, CancellationToken token) =>
         {
@@ -117,7 +118,7 @@ internal static class ReferenceEndpoints
             afterImport?.Invoke(request.HttpContext.RequestServices, parsed.Rows);
             await room.ReloadReferenceAsync(token);
             return Results.Ok(new { created = result.Created, updated = result.Updated });
-        });
+        }).RequireAuthorization(Policies.Administration);
     }
 
     private static async Task<IResult> DeleteAsync(Task<DeleteResult> delete, ControlRoom room, CancellationToken token)

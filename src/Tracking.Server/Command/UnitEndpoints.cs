@@ -1,5 +1,6 @@
 using Tracking.Core.Dispatch;
 using Tracking.Storage.Command;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Command;
 
@@ -9,11 +10,11 @@ internal static class UnitEndpoints
     public static void MapUnitStatusApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/units");
-        api.MapGet("/status", async (ControlRoom room) => Results.Ok(await room.UnitsAsync()));
+        api.MapGet("/status", async (ControlRoom room) => Results.Ok(await room.UnitsAsync())).RequireAuthorization(Policies.LiveOperations);
         api.MapGet("/{id}/status", async (string id, ControlRoom room) =>
-            await room.UnitAsync(id) is { } unit ? Results.Ok(unit) : Results.NotFound(new { error = $"no unit '{id}'" }));
-        api.MapPut("/{id}/status", SetAsync);
-        api.MapGet("/{id}/status/history", HistoryAsync);
+            await room.UnitAsync(id) is { } unit ? Results.Ok(unit) : Results.NotFound(new { error = $"no unit '{id}'" })).RequireAuthorization(Policies.LiveOperations);
+        api.MapPut("/{id}/status", SetAsync).RequireAuthorization(Policies.Dispatch);
+        api.MapGet("/{id}/status/history", HistoryAsync).RequireAuthorization(Policies.LiveOperations);
     }
 
     private static async Task<IResult> SetAsync(string id, StatusRequest? body, ControlRoom room, CancellationToken token)

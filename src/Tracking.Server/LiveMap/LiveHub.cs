@@ -6,8 +6,8 @@ namespace Tracking.Server.LiveMap;
 /// The live map's SignalR hub at <see cref="Path"/> (JSON and MessagePack). A client calls <c>JoinView(view)</c>
 /// and receives <c>snapshot</c>, then <c>frame</c>s of what changed (see <see cref="LiveSnapshot"/>,
 /// <see cref="LiveFrame"/>). Thin on purpose: it validates and hands over to <see cref="LiveMapBroadcaster"/>, which
-/// owns every buffer. Thread-safety: SignalR makes one instance per call; it holds no state. Open for now: security
-/// (issue 9) puts <c>[Authorize]</c> on this class, or <c>RequireAuthorization()</c> where it is mapped.
+/// owns every buffer. Thread-safety: SignalR makes one instance per call; it holds no state. Only the live map's roles
+/// may connect: <see cref="LiveMapModule.MapLiveMap"/> maps it with the LiveOperations policy.
 /// </summary>
 internal sealed class LiveHub(LiveMapBroadcaster broadcaster) : Hub
 {

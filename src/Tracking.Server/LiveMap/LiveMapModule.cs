@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Tracking.Server.Command;
 using Tracking.Server.Live;
 using Tracking.Storage.Command;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.LiveMap;
 
@@ -63,8 +64,8 @@ internal static class LiveMapModule
 
     public static WebApplication MapLiveMap(this WebApplication app)
     {
-        app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapGet("/api/livemap/stats", (LiveMapBroadcaster broadcaster) => broadcaster.Stats());
+        app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.LiveOperations);
+        app.MapGet("/api/livemap/stats", (LiveMapBroadcaster broadcaster) => broadcaster.Stats()).RequireAuthorization(Policies.Administration);
         return app;
     }
 }

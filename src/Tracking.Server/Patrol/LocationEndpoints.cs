@@ -5,6 +5,7 @@ using Tracking.Core.Geo.Maps;
 using Tracking.Core.Resources;
 using Tracking.Core.Validation;
 using Tracking.Storage.Maps;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Patrol;
 
@@ -23,23 +24,27 @@ internal static class LocationEndpoints
             .WithName("AddLocation")
             .WithSummary("Adds a priority location: a GeoJSON polygon drawn on the map, or a point and radius, with its targets.")
             .ProducesValidationProblem()
-            .Produces(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.PatrolPlanning);
 
         api.MapPut("/{id}", ChangeAsync)
             .WithName("ChangeLocation")
             .WithSummary("Changes a priority location from effectiveAt (default now): a new version; earlier reports keep the old one.")
             .ProducesValidationProblem()
-            .Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.PatrolPlanning);
 
         api.MapDelete("/{id}", RetireAsync)
             .WithName("RetireLocation")
             .WithSummary("Retires a priority location at ?at= (default now): gone from then on, kept for reports of earlier times.")
-            .Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.PatrolPlanning);
 
         api.MapGet("/{id}/history", HistoryAsync)
             .WithName("GetLocationHistory")
             .WithSummary("Every version of a priority location with the time each was valid, as GeoJSON.")
-            .Produces(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.AnyRole);
 
         return app;
     }

@@ -7,6 +7,7 @@ using Tracking.Core.Duty;
 using Tracking.Core.Patrol;
 using Tracking.Storage.Fixes;
 using Tracking.Storage.Maps;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Patrol;
 
@@ -26,20 +27,26 @@ internal static class PatrolEndpoints
         api.MapGet("/locations", GetLocationsAsync)
             .WithName("GetLocations")
             .WithSummary("Micro-beats and priority locations (with their targets) as GeoJSON; ?at= gives the locations as they were then.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .RequireAuthorization(Policies.AnyRole);
 
         api.MapGet("/visits/open", GetOpenStays)
             .WithName("GetOpenVisits")
-            .WithSummary("Stays still open in live presence: which device is in which beat or priority location since when.");
+            .WithSummary("Stays still open in live presence: which device is in which beat or priority location since when.")
+            .RequireAuthorization(Policies.LiveOperations);
 
         api.MapGet("/patrol/stats", GetStats)
             .WithName("GetPatrolStats")
-            .WithSummary("The map in use and the patrol stage's counters: fixes matched, dropped and late, stays open, stored and dropped.");
+            .WithSummary("The map in use and the patrol stage's counters: fixes matched, dropped and late, stays open, stored and dropped.")
+            .RequireAuthorization(Policies.Administration);
 
         api.MapPost("/presence", PostPresenceAsync)
             .WithName("GetPresence")
             .WithSummary("Retrospective presence of stored tracks in any area (GeoJSON Polygon/MultiPolygon or a location id) over a period.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(Policies.Reports)
+            // Per-device stays with their times: where individuals were, so audited like a track.
+            .RequireAuditedPurpose(AuditActions.PresenceView, _ => null);
 
         return app;
     }

@@ -9,6 +9,7 @@ using Tracking.Server.Patrol;
 using Tracking.Storage.Command;
 using Tracking.Storage.Fixes;
 using Tracking.Storage.Patrol;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Reports;
 
@@ -24,14 +25,16 @@ internal static class ReportEndpoints
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reports");
-        api.MapGet("/presence", PresenceAsync);
-        api.MapGet("/presence/compare", CompareAsync);
-        api.MapGet("/replay", ReplayAsync);
-        api.MapGet("/mileage", MileageAsync);
-        api.MapGet("/response-times", ResponseTimesAsync);
-        api.MapGet("/deployments", DeploymentsAsync);
-        api.MapGet("/workload", WorkloadAsync);
-        api.MapGet("/demand", DemandAsync);
+        api.MapGet("/presence", PresenceAsync).RequireAuthorization(Policies.Reports);
+        api.MapGet("/presence/compare", CompareAsync).RequireAuthorization(Policies.Reports);
+        api.MapGet("/replay", ReplayAsync).RequireAuthorization(Policies.TrackViewing)
+            .RequireAuditedPurpose(AuditActions.ReplayView, context => context.Request.Query["device"].FirstOrDefault() ?? context.Request.Query["unit"].FirstOrDefault());
+        api.MapGet("/mileage", MileageAsync).RequireAuthorization(Policies.Reports);
+        api.MapGet("/response-times", ResponseTimesAsync).RequireAuthorization(Policies.Reports);
+        api.MapGet("/deployments", DeploymentsAsync).RequireAuthorization(Policies.Reports);
+        // Incidents attended per officer and shift: per-person figures, so audited.
+        api.MapGet("/workload", WorkloadAsync).RequireAuthorization(Policies.Reports).RequireAuditedPurpose(AuditActions.WorkloadView, _ => null);
+        api.MapGet("/demand", DemandAsync).RequireAuthorization(Policies.Reports);
     }
 
     private static bool Csv(string? format) => format == "csv";

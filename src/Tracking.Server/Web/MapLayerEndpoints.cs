@@ -1,3 +1,5 @@
+using Tracking.Server.Security;
+
 namespace Tracking.Server.Web;
 
 /// <summary>The live map's base layers that <c>/api/locations</c> does not give: roads and stations.</summary>
@@ -8,6 +10,8 @@ internal static class MapLayerEndpoints
     public static WebApplication MapMapLayerApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/map");
+        // The pages' base layers: no one's data, but not for anyone outside either.
+        api.RequireAuthorization(Policies.AnyRole);
 
         api.MapGet("/roads", (MapLayers layers) => Results.Bytes(layers.Roads(), GeoJsonContentType))
             .WithName("GetMapRoads")

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using Tracking.Server.Security;
 
 namespace Tracking.Server.Web;
 
@@ -7,6 +9,8 @@ namespace Tracking.Server.Web;
 /// The pages bundled from <c>web/</c> into <c>wwwroot/</c> by the build: the control room's live map, served at
 /// <c>/</c>, and the supervisors' reports page, served at <c>/reports</c>; and the map's roads and stations as GeoJSON
 /// for their base layers. The pages ask nothing of any host but this server: a control room network is closed.
+/// Each page requires its policy (an anonymous visitor is sent to sign in); only the bundles under
+/// <see cref="HashedAssetsPath"/> are open, and they hold code, no data.
 /// </summary>
 internal static partial class WebModule
 {
@@ -17,6 +21,8 @@ internal static partial class WebModule
     public const string ReportsPath = "/reports";
 
     private const string ReportsPageFile = "reports.html";
+
+    private const string LiveMapPageFile = "index.html";
 
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
@@ -31,42 +37,50 @@ internal static partial class WebModule
             LogPageNotBuilt(app.Logger, app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"));
         }
 
-        // Routing has already run: both only answer requests that matched no endpoint.
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = SetCaching });
+        // Routing has already run: this only answers requests that matched no endpoint.
+        var assets = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "assets");
+        if (Directory.Exists(assets))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                RequestPath = HashedAssetsPath,
+                FileProvider = new PhysicalFileProvider(assets),
+                OnPrepareResponse = SetCaching,
+            });
+        }
+
         app.MapMapLayerApi();
-        app.MapGet(ReportsPath, ServeReportsPage).ExcludeFromDescription();
+        app.MapGet("/", (HttpContext context, IWebHostEnvironment environment) => ServePage(context, environment, LiveMapPageFile, "/"))
+            .ExcludeFromDescription().RequireAuthorization(Policies.LiveOperations);
+        app.MapGet(ReportsPath, (HttpContext context, IWebHostEnvironment environment) => ServePage(context, environment, ReportsPageFile, ReportsPath))
+            .ExcludeFromDescription().RequireAuthorization(Policies.Reports);
         return app;
     }
 
     /// <summary>
-    /// Sends reports.html like index.html (revalidated on every load, so a new build is picked up). It names its bundle
-    /// relative to itself, so <c>/reports/</c> is sent to <c>/reports</c>, where that resolves under the web root.
+    /// Sends a page's HTML, revalidated on every load so a new build is picked up (it names the current bundle). The
+    /// pages name their bundles relative to themselves, so <c>/reports/</c> is sent to <c>/reports</c>, where that
+    /// resolves under the web root.
     /// </summary>
-    private static IResult ServeReportsPage(HttpContext context, IWebHostEnvironment environment)
+    private static IResult ServePage(HttpContext context, IWebHostEnvironment environment, string file, string path)
     {
-        if (context.Request.Path.Value?.EndsWith('/') == true)
+        if (path != "/" && context.Request.Path.Value?.EndsWith('/') == true)
         {
-            return Results.Redirect(context.Request.PathBase + ReportsPath + context.Request.QueryString);
+            return Results.Redirect(context.Request.PathBase + path + context.Request.QueryString);
         }
 
-        if (!environment.WebRootFileProvider.GetFileInfo(ReportsPageFile).Exists)
+        if (!environment.WebRootFileProvider.GetFileInfo(file).Exists)
         {
             return Results.NotFound();
         }
 
         context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
-        return Results.File(ReportsPageFile, "text/html; charset=utf-8");
+        return Results.File(file, "text/html; charset=utf-8");
     }
 
-    private static void SetCaching(StaticFileResponseContext context)
-    {
-        var headers = context.Context.Response.Headers;
-        headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments(HashedAssetsPath, StringComparison.Ordinal)
-            ? "public, max-age=31536000, immutable"
-            // index.html names the current bundle: always revalidated, so a new build is picked up on reload.
-            : "no-cache";
-    }
+    /// <summary>Bundles are content-hashed: a changed file gets a new name, so each may be cached for good.</summary>
+    private static void SetCaching(StaticFileResponseContext context) =>
+        context.Context.Response.Headers[HeaderNames.CacheControl] = "public, max-age=31536000, immutable";
 
     [LoggerMessage(EventId = 1900, Level = LogLevel.Warning,
         Message = "The live map page is not built ({WebRoot}/index.html is missing): build src/Tracking.Server, which bundles web/ with npm")]

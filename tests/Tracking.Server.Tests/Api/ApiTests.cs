@@ -17,7 +17,7 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         await device.PublishAsync(DeviceClient.Fix("api-track", start, lat: 52.60, lon: -1.10));
         await fixture.StoredAsync("api-track", 2);
 
-        var response = await fixture.Http.GetAsync($"/api/devices/api-track/track?from={Uri.EscapeDataString(start.AddMinutes(-1).ToString("O"))}&to={Uri.EscapeDataString(start.AddMinutes(1).ToString("O"))}");
+        var response = await fixture.Http.GetAsync($"/api/devices/api-track/track?purpose=tests&from={Uri.EscapeDataString(start.AddMinutes(-1).ToString("O"))}&to={Uri.EscapeDataString(start.AddMinutes(1).ToString("O"))}");
 
         response.EnsureSuccessStatusCode();
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
@@ -39,14 +39,14 @@ public sealed class ApiTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     [Fact]
     public async Task Track_of_a_device_without_fixes_is_an_empty_line()
     {
-        using var json = JsonDocument.Parse(await fixture.Http.GetStringAsync("/api/devices/api-nobody/track"));
+        using var json = JsonDocument.Parse(await fixture.Http.GetStringAsync("/api/devices/api-nobody/track?purpose=tests"));
 
         Assert.Equal(0, json.RootElement.GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
     }
 
     [Theory]
-    [InlineData("/api/devices/bad%20id/track")]
-    [InlineData("/api/devices/api-x/track?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("/api/devices/bad%20id/track?purpose=tests")]
+    [InlineData("/api/devices/api-x/track?purpose=tests&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")]
     public async Task Track_with_a_bad_device_id_or_range_is_a_400_with_the_reason(string url)
     {
         var response = await fixture.Http.GetAsync(url);

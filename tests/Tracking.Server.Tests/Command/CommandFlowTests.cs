@@ -333,7 +333,7 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
 
         var body = new { locationId = "PARK", from = start.AddMinutes(-1), to = start.AddMinutes(5), devices = new[] { "hotel-veh" } };
         var answer = await Eventually.UntilAsync(
-            async () => await (await fixture.Http.PostAsJsonAsync("/api/presence", body)).Content.ReadFromJsonAsync<JsonElement>(),
+            async () => await (await fixture.Http.PostAsJsonAsync("/api/presence?purpose=tests", body)).Content.ReadFromJsonAsync<JsonElement>(),
             a => a.GetProperty("passes").GetArrayLength() + a.GetProperty("visits").GetArrayLength() > 0, "the drive through the park");
 
         var stays = answer.GetProperty("visits").EnumerateArray().Concat(answer.GetProperty("passes").EnumerateArray()).ToList();

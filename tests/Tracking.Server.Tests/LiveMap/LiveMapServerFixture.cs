@@ -46,7 +46,8 @@ public sealed class LiveMapServerFixture : IAsyncLifetime
         await Eventually.UntilAsync(async () => (await Http.GetAsync("/health/ready")).IsSuccessStatusCode, ready => ready, "the server to be ready");
     }
 
-    public Task<MapClient> MapAsync(bool messagePack = false, bool longPolling = false) => MapClient.ConnectAsync(Host.Server, messagePack, longPolling);
+    public Task<MapClient> MapAsync(bool messagePack = false, bool longPolling = false) =>
+        MapClient.ConnectAsync(Host.Server, Server.TestToken, messagePack, longPolling);
 
     /// <summary>
     /// Moves the live map's clock one frame interval at a time until <paramref name="client"/> has received, after its

@@ -57,11 +57,17 @@ public sealed class MapClient : IAsyncDisposable
         }
     }
 
-    public static async Task<MapClient> ConnectAsync(TestServer server, bool messagePack = false, bool longPolling = false)
+    /// <summary>Connects with the API token <paramref name="accessToken"/> (none: anonymously, which the hub refuses outside demo mode).</summary>
+    public static async Task<MapClient> ConnectAsync(TestServer server, string? accessToken, bool messagePack = false, bool longPolling = false)
     {
         ArgumentNullException.ThrowIfNull(server);
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "hubs/live"), options =>
         {
+            if (accessToken is not null)
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(accessToken);
+            }
+
             if (longPolling)
             {
                 options.Transports = HttpTransportType.LongPolling;
@@ -71,7 +77,16 @@ public sealed class MapClient : IAsyncDisposable
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
+                options.WebSocketFactory = async (context, token) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    if (accessToken is not null)
+                    {
+                        client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + accessToken;
+                    }
+
+                    return await client.ConnectAsync(context.Uri, token);
+                };
             }
         });
         if (messagePack)

@@ -75,7 +75,7 @@ public sealed class LocationApiTests(PatrolServerFixture fixture) : IClassFixtur
         }
 
         await Eventually.UntilAsync(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM fixes WHERE device_id = '{Device}'"), n => n == 5, "5 fixes stored");
-        var response = await fixture.Http.PostAsJsonAsync("/api/presence", new { locationId = "PARADE", from = start.AddMinutes(-5), to = start.AddMinutes(10), devices = new[] { Device }, minDwell = 30 });
+        var response = await fixture.Http.PostAsJsonAsync("/api/presence?purpose=tests", new { locationId = "PARADE", from = start.AddMinutes(-5), to = start.AddMinutes(10), devices = new[] { Device }, minDwell = 30 });
         var answer = (await response.Content.ReadFromJsonAsync<PresenceResponse>(Json))!;
 
         // Parked inside the old square from 0 s to the change at 60 s; nothing after.

@@ -138,7 +138,7 @@ public sealed class PresenceApiTests(PatrolServerFixture fixture) : IClassFixtur
     [InlineData("""{"locationId": "PARK", "from": "2026-01-01T00:00:00Z", "to": "2026-01-02T00:00:00Z", "devices": ["no spaces"]}""", "devices")]
     public async Task A_bad_presence_question_is_a_400_naming_the_field(string body, string field)
     {
-        var response = await fixture.Http.PostAsync("/api/presence", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await fixture.Http.PostAsync("/api/presence?purpose=tests", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -148,7 +148,7 @@ public sealed class PresenceApiTests(PatrolServerFixture fixture) : IClassFixtur
     [Fact]
     public async Task Presence_of_an_unknown_location_is_a_404()
     {
-        var response = await fixture.Http.PostAsJsonAsync("/api/presence", new { locationId = "NOWHERE", from = "2026-01-01T00:00:00Z", to = "2026-01-02T00:00:00Z" });
+        var response = await fixture.Http.PostAsJsonAsync("/api/presence?purpose=tests", new { locationId = "NOWHERE", from = "2026-01-01T00:00:00Z", to = "2026-01-02T00:00:00Z" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -158,7 +158,7 @@ public sealed class PresenceApiTests(PatrolServerFixture fixture) : IClassFixtur
 
     private async Task<PresenceResponse> PresenceAsync(object body)
     {
-        var response = await fixture.Http.PostAsJsonAsync("/api/presence", body);
+        var response = await fixture.Http.PostAsJsonAsync("/api/presence?purpose=tests", body);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<PresenceResponse>(Json))!;
     }

@@ -133,7 +133,7 @@ public sealed class ReportApiTests(CommandServerFixture fixture) : IClassFixture
         Assert.Equal(1, await fixture.Database.ScalarAsync(
             "SELECT count(*) FROM vehicle_days s JOIN track_day_versions v USING (device_id, day) WHERE s.device_id = 'rep-veh' AND s.version = v.version"));
 
-        var gpx = XDocument.Parse(await fixture.Http.GetStringAsync($"/api/reports/replay?device=rep-veh&{Period(start, start.AddHours(1))}&format=gpx"));
+        var gpx = XDocument.Parse(await fixture.Http.GetStringAsync($"/api/reports/replay?purpose=tests&device=rep-veh&{Period(start, start.AddHours(1))}&format=gpx"));
         XNamespace ns = "http://www.topografix.com/GPX/1/1";
         var points = gpx.Descendants(ns + "trkpt").ToList();
         Assert.Equal(68, points.Count); // the drive, the parked minutes and the late fix
@@ -173,7 +173,7 @@ public sealed class ReportApiTests(CommandServerFixture fixture) : IClassFixture
         var choropleth = await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/demand?{Period(Day, Day.AddDays(1))}&format=geojson");
         Assert.Equal("FeatureCollection", choropleth.GetProperty("type").GetString());
 
-        var workload = await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/workload?{Period(Day, Day.AddDays(1))}");
+        var workload = await fixture.Http.GetFromJsonAsync<JsonElement>($"/api/reports/workload?purpose=tests&{Period(Day, Day.AddDays(1))}");
         var rows = workload.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("shift").GetString() + " " + r.GetProperty("id").GetString() + " " + r.GetProperty("attended").GetInt32());
         Assert.Equal(["resp-day resp-a 1", "resp-day resp-b 1", "resp-day resp 1"], rows);
         var team = workload.GetProperty("teams").EnumerateArray().Single(t => t.GetProperty("team").GetString() == "West NPT");

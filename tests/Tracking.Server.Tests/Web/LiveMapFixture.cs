@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Tracking.Server.Tests.Command;
 using Tracking.Server.Tests.Infrastructure;
+using Tracking.Server.Security;
 using Tracking.Server.Tests.Patrol;
 using Tracking.Testing;
 
@@ -18,6 +19,11 @@ public sealed class LiveMapFixture : IAsyncLifetime
 {
     /// <summary>Bounds every wait for the page: generous, it only cuts a broken run short.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The user the pages are opened as: the live map's and the reports page's roles.</summary>
+    public const string BrowserUser = "browser";
+
+    public const string BrowserPassword = "correct horse battery staple";
 
     private IPlaywright? _playwright;
 
@@ -48,6 +54,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
         Server.UseKestrel(port);
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Http = await Server.StartAsync();
+        await Server.AddUserAsync(BrowserUser, BrowserPassword, Roles.Dispatcher, Roles.Supervisor, Roles.Analyst);
 
         Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync();
@@ -63,7 +70,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
     /// <paramref name="beforeLoad"/> prepares the page first.
     /// </summary>
     public Task<LiveMapPage> OpenPageAsync(string testName, Func<IPage, Task>? beforeLoad = null, string path = "/") =>
-        LiveMapPage.OpenAsync(Browser, BaseAddress, testName, beforeLoad, path);
+        LiveMapPage.OpenAsync(Browser, BaseAddress, testName, BrowserUser, BrowserPassword, beforeLoad, path);
 
     /// <inheritdoc cref="ControlRoomClient.OnDutyAsync"/>
     public Task OnDutyAsync(string name) => ControlRoomClient.OnDutyAsync(Http, name);

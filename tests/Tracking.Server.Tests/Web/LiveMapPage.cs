@@ -35,8 +35,12 @@ public sealed class LiveMapPage : IAsyncDisposable
     /// <summary>Uncaught exceptions and console errors of the page.</summary>
     public IReadOnlyCollection<string> Errors => _errors;
 
-    /// <summary>Opens the page at <paramref name="path"/> (the live map unless told otherwise) in a new browser context.</summary>
-    public static async Task<LiveMapPage> OpenAsync(IBrowser browser, Uri origin, string testName, Func<IPage, Task>? beforeLoad = null, string path = "/")
+    /// <summary>
+    /// Opens the page at <paramref name="path"/> (the live map unless told otherwise) in a new browser context, signed
+    /// in as <paramref name="userName"/> through the real sign-in form.
+    /// </summary>
+    public static async Task<LiveMapPage> OpenAsync(
+        IBrowser browser, Uri origin, string testName, string userName, string password, Func<IPage, Task>? beforeLoad = null, string path = "/")
     {
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -61,13 +65,27 @@ public sealed class LiveMapPage : IAsyncDisposable
                 map._errors.Enqueue("console: " + message.Text);
             }
         };
+        await SignInAsync(page, userName, password, path);
         if (beforeLoad is not null)
         {
+            // Prepared after signing in, so the page is loaded again with it.
             await beforeLoad(page);
+            await page.GotoAsync(path);
         }
 
-        await page.GotoAsync(path);
         return map;
+    }
+
+    /// <summary>Signs in through the form at <c>/login</c> and waits until the browser is back at <paramref name="path"/>.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/login?returnUrl=" + Uri.EscapeDataString(path));
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var expected = new Uri(new Uri("http://page"), path).AbsolutePath;
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expected);
     }
 
     public static bool IsSameOrigin(string url, Uri origin)

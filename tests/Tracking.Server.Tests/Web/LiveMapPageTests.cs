@@ -142,7 +142,7 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
 
         // Its last hour, as stored: both fixes once the journal has drained them into PostGIS.
         await Eventually.UntilAsync(
-            () => fixture.Http.GetFromJsonAsync<JsonElement>($"/api/devices/{DeviceId}/track"),
+            () => fixture.Http.GetFromJsonAsync<JsonElement>($"/api/devices/{DeviceId}/track?purpose=tests"),
             track => track.GetProperty("features")[0].GetProperty("properties").GetProperty("fixes").GetInt32() == 2,
             $"{DeviceId}'s two fixes stored");
         await marker.ClickAsync();

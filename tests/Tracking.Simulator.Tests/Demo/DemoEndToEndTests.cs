@@ -54,6 +54,8 @@ public sealed class DemoEndToEndTests : IAsyncLifetime
         {
             FirstIncidentAfter = TimeSpan.FromSeconds(5),
             StatusEvery = TimeSpan.FromMinutes(10),
+            // A server outside demo mode wants a token on every API request.
+            ApiToken = "trk_simulator-test-token",
         };
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
         var runner = new DemoRunner(options, console, TimeProvider.System, fake);
@@ -71,6 +73,8 @@ public sealed class DemoEndToEndTests : IAsyncLifetime
             fake.Imported.Keys.Order());
         Assert.All(fake.Imported.Values, rows => Assert.True(rows > 0));
         Assert.True(summary.CommandAndControl);
+        Assert.NotEmpty(fake.ApiAuthorizations);
+        Assert.All(fake.ApiAuthorizations, header => Assert.Equal("Bearer trk_simulator-test-token", header));
         Assert.NotEmpty(fake.Incidents);
         Assert.True(fake.Recommendations >= 1);
         Assert.NotEmpty(fake.Assignments);

@@ -29,12 +29,19 @@ internal sealed class FakeControlRoom(IMqttClient publisher) : HttpMessageHandle
 
     public int Recommendations;
 
+    /// <summary>The Authorization header of every API request, as sent.</summary>
+    public ConcurrentQueue<string?> ApiAuthorizations { get; } = new();
+
     public int OsmAndRequests;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var path = request.RequestUri!.AbsolutePath.Trim('/');
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (path.StartsWith("api/", StringComparison.Ordinal))
+        {
+            ApiAuthorizations.Enqueue(request.Headers.Authorization?.ToString());
+        }
         if (path.Length == 0 && request.RequestUri.Query.StartsWith("?id=", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref OsmAndRequests);

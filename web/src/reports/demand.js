@@ -67,7 +67,9 @@ export class DemandReport {
         });
       },
     }).addTo(this.layer);
-    this.legend.getContainer().innerHTML = legend(scale);
+    const container = this.legend.getContainer();
+    container.innerHTML = legend(scale);
+    for (const swatch of container.querySelectorAll('i.swatch[data-swatch]')) swatch.style.setProperty('--swatch', swatch.dataset.swatch);
     const bounds = this.layer.getBounds();
     if (bounds.isValid()) this.view.map.fitBounds(bounds, { padding: [20, 20], animate: false });
 
@@ -108,7 +110,8 @@ function rank(properties) {
 }
 
 function legend(scale) {
-  const swatch = (colour, text) => `<span><i class="swatch" style="--swatch: ${colour}"></i>${escapeHtml(text)}</span>`;
+  // The colour goes in through the DOM below: the Content-Security-Policy refuses style attributes in markup.
+  const swatch = (colour, text) => `<span><i class="swatch" data-swatch="${escapeHtml(colour)}"></i>${escapeHtml(text)}</span>`;
   return '<strong>Incidents per presence hour</strong>'
     + scale.map((c) => swatch(c.colour, c.to === 0 ? '0' : `${figure(c.from, 2)} – ${figure(c.to, 2)}`)).join('')
     + swatch(unpatrolled, 'Incidents, no presence')

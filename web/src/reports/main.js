@@ -9,8 +9,11 @@ import { MileageReport } from './mileage.js';
 import { fromLocalInput, lastSevenDays, parseInstant, toLocalInput } from './period.js';
 import { PresenceReport } from './presence.js';
 import { ReplayReport } from './replay.js';
+import { startSession } from '../session.js';
 import { ResponseTimesReport } from './responseTimes.js';
 import { WorkloadReport } from './workload.js';
+
+startSession(document.getElementById('top-bar')).catch((error) => console.warn('Session not loaded', error));
 
 const reports = {
   presence: new PresenceReport(document.getElementById('report-presence')),

@@ -5,6 +5,7 @@ import { escapeHtml, speed } from '../format.js';
 import { getReport } from './http.js';
 import { reportMap } from './maps.js';
 import { periodQuery } from './period.js';
+import { askPurpose } from './purpose.js';
 
 const when = new Intl.DateTimeFormat('en-GB', {
   weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
@@ -59,7 +60,12 @@ export class ReplayReport {
       return 'Enter a unit or a device id and press Replay.';
     }
 
-    const query = `${trackBy}=${encodeURIComponent(track)}&${periodQuery(period)}`;
+    const purpose = await askPurpose(`the movements of ${trackBy} ${track}`);
+    if (!purpose) {
+      this.form.querySelector('a.gpx').removeAttribute('href');
+      return 'Not shown: replay needs a stated purpose, which the audit log records.';
+    }
+    const query = `${trackBy}=${encodeURIComponent(track)}&${periodQuery(period)}&purpose=${encodeURIComponent(purpose)}`;
     const [collection] = await Promise.all([getReport(`/api/reports/replay?${query}`, signal), this.view.ready]);
     this.form.querySelector('a.gpx').href = `/api/reports/replay?${query}&format=gpx`;
     this.tracks = collection.features.filter((f) => f.geometry.coordinates.length > 0).map((feature, index) => {

@@ -3,6 +3,7 @@
 import { barChart, colours } from './charts.js';
 import { getReport } from './http.js';
 import { periodQuery } from './period.js';
+import { askPurpose } from './purpose.js';
 import { csvLink, heading, table } from './tables.js';
 
 export class WorkloadReport {
@@ -17,10 +18,16 @@ export class WorkloadReport {
   }
 
   async run(period, signal) {
+    const purpose = await askPurpose('the incidents each officer attended');
+    if (!purpose) {
+      this.tables.replaceChildren();
+      return 'Not shown: the per-officer workload needs a stated purpose, which the audit log records.';
+    }
     const query = periodQuery(period);
+    const audited = `${query}&purpose=${encodeURIComponent(purpose)}`;
     const [deployments, workload] = await Promise.all([
       getReport(`/api/reports/deployments?${query}`, signal),
-      getReport(`/api/reports/workload?${query}`, signal),
+      getReport(`/api/reports/workload?${audited}`, signal),
     ]);
 
     barChart(this.canvas, {
@@ -36,7 +43,7 @@ export class WorkloadReport {
       return [h, element];
     };
     this.tables.replaceChildren(
-      ...section('Teams: how evenly the officers shared the work', `/api/reports/workload?${query}&format=csv&part=teams`, table({
+      ...section('Teams: how evenly the officers shared the work', `/api/reports/workload?${audited}&format=csv&part=teams`, table({
         id: 'workload-teams',
         columns: [
           { title: 'Team', key: 'team', value: (r) => r.team },
@@ -59,7 +66,7 @@ export class WorkloadReport {
         rows: deployments.rows,
         rowData: (r) => ({ by: r.by, id: r.id }),
       })),
-      ...section('Incidents attended per shift', `/api/reports/workload?${query}&format=csv&part=shifts`, table({
+      ...section('Incidents attended per shift', `/api/reports/workload?${audited}&format=csv&part=shifts`, table({
         id: 'workload-shifts',
         columns: [
           { title: 'Shift', key: 'shift', value: (r) => r.shift },
