@@ -1,3 +1,5 @@
+using Tracking.Core.Validation;
+
 namespace Tracking.Server.Security;
 
 /// <summary>
@@ -17,11 +19,11 @@ internal sealed class AuditedView(string action, Func<HttpContext, string?> subj
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var purpose = http.Request.Query["purpose"].FirstOrDefault()?.Trim();
-        if (string.IsNullOrEmpty(purpose) || purpose.Length > MaxPurposeLength)
+        if (string.IsNullOrEmpty(purpose) || !TextRules.IsAcceptable(purpose, MaxPurposeLength))
         {
             return Results.BadRequest(new
             {
-                errors = new[] { $"purpose: say why you need this (1-{MaxPurposeLength} characters, e.g. ?purpose=incident 4711 review); it is recorded in the audit log" },
+                errors = new[] { $"purpose: say why you need this (1-{MaxPurposeLength} characters without control characters, e.g. ?purpose=incident 4711 review); it is recorded in the audit log" },
             });
         }
 

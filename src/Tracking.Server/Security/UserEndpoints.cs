@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tracking.Core.Validation;
 using Tracking.Server.Command;
 using Tracking.Storage.Security;
 
@@ -48,9 +49,9 @@ internal static class UserEndpoints
             errors.Add("name: " + UserNames.Rule);
         }
 
-        if (request.DisplayName is { Length: > 200 })
+        if (request.DisplayName is { } given && TextRules.Problem(given, TextRules.MaxNameLength) is { } displayNameProblem)
         {
-            errors.Add("displayName: at most 200 characters");
+            errors.Add("displayName: " + displayNameProblem);
         }
 
         if (RolesProblem(request.Roles) is { } roleProblem)
@@ -87,9 +88,9 @@ internal static class UserEndpoints
             return CommandError.BadRequest(problem);
         }
 
-        if (request.DisplayName is { } displayName && (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 200))
+        if (request.DisplayName is { } displayName && (string.IsNullOrWhiteSpace(displayName) || !TextRules.IsAcceptable(displayName, TextRules.MaxNameLength)))
         {
-            return CommandError.BadRequest("displayName: 1-200 characters");
+            return CommandError.BadRequest($"displayName: 1-{TextRules.MaxNameLength} characters of valid Unicode without control characters");
         }
 
         var changed = await users.ChangeAsync(name, request.DisplayName?.Trim(), request.Roles?.Distinct(StringComparer.Ordinal).ToList(), request.Disabled, context.RequestAborted);

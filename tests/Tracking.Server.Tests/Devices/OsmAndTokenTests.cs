@@ -10,8 +10,13 @@ using Tracking.Testing;
 namespace Tracking.Server.Tests.Devices;
 
 /// <summary>OsmAnd / Traccar Client requests carry the device's secret as a token: missing or wrong is a 401, counted; right is stored.</summary>
-public sealed class OsmAndTokenTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class OsmAndTokenTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IDisposable
 {
+    // A phone sends its own token and no user's credentials: the test client's API token would be taken for the device's.
+    private readonly HttpClient _phone = fixture.Server.CreateAnonymousClient();
+
+    public void Dispose() => _phone.Dispose();
+
     private static string Report(string device, DateTimeOffset time) =>
         $"id={device}&timestamp={time.ToUnixTimeSeconds()}&lat=52.6369&lon=-1.1398&speed=10";
 
@@ -25,9 +30,9 @@ public sealed class OsmAndTokenTests(ServerFixture fixture) : IClassFixture<Serv
         var time = DateTimeOffset.UtcNow.AddMinutes(-1);
         var before = await UnauthorizedAsync();
 
-        var none = await fixture.Http.GetAsync($"/osmand?{Report("osm-phone-1", time)}");
-        var wrong = await fixture.Http.GetAsync($"/osmand?{Report("osm-phone-1", time)}&token=not-the-right-token");
-        var right = await fixture.Http.GetAsync($"/osmand?{Report("osm-phone-1", time)}&token={DeviceClient.SecretFor("osm-phone-1")}");
+        var none = await _phone.GetAsync($"/osmand?{Report("osm-phone-1", time)}");
+        var wrong = await _phone.GetAsync($"/osmand?{Report("osm-phone-1", time)}&token=not-the-right-token");
+        var right = await _phone.GetAsync($"/osmand?{Report("osm-phone-1", time)}&token={DeviceClient.SecretFor("osm-phone-1")}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
@@ -69,7 +74,7 @@ public sealed class OsmAndTokenTests(ServerFixture fixture) : IClassFixture<Serv
         await TrackingServer.RegisterAsync(fixture.Http, "osm-phone-4");
         var secret = DeviceClient.SecretFor("osm-phone-4");
 
-        var response = await fixture.Http.GetAsync($"/osmand?id=osm-phone-4&token={secret}&timestamp={DateTimeOffset.UtcNow.ToUnixTimeSeconds()}&lat=95&lon=-1.1");
+        var response = await _phone.GetAsync($"/osmand?id=osm-phone-4&token={secret}&timestamp={DateTimeOffset.UtcNow.ToUnixTimeSeconds()}&lat=95&lon=-1.1");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await Eventually.UntilAsync(() => fixture.Database.ScalarAsync("SELECT count(*) FROM rejected_messages WHERE device_id = 'osm-phone-4'"), n => n == 1, "the dead letter");
@@ -81,7 +86,8 @@ public sealed class OsmAndTokenTests(ServerFixture fixture) : IClassFixture<Serv
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var server = new TrackingServer(database.ConnectionString, demoMode: true);
-        using var http = await server.StartAsync();
+        (await server.StartAsync()).Dispose();
+        using var http = server.CreateAnonymousClient();
         var time = DateTimeOffset.UtcNow.AddMinutes(-1);
 
         var none = await http.GetAsync($"/osmand?{Report("osm-demo", time)}");

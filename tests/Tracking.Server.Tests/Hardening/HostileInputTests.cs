@@ -31,10 +31,13 @@ public sealed class HostileInputTests(CommandServerFixture fixture) : IClassFixt
         return data;
     }
 
+    private static readonly HashSet<string> SentAsUtf8 = ["officer team (CSV import)", "audit purpose"];
+
     private static readonly string[] Fields =
     [
         "device name", "officer name (JSON import)", "officer team (CSV import)", "unit call sign", "incident type",
         "incident required skill", "unit status reason", "alarm cleared by", "alarm note", "location name", "location id",
+        "user display name", "audit purpose",
     ];
 
     [Theory]
@@ -51,8 +54,8 @@ public sealed class HostileInputTests(CommandServerFixture fixture) : IClassFixt
         var body = await response.Content.ReadAsStringAsync();
         if (response.IsSuccessStatusCode)
         {
-            // A CSV file is UTF-8: a lone surrogate cannot be in it, the client's encoder sent U+FFFD instead.
-            var sent = field.Contains("CSV", StringComparison.Ordinal) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
+            // A CSV file and a query string are UTF-8: a lone surrogate cannot be in them, the client sent U+FFFD instead.
+            var sent = SentAsUtf8.Contains(field) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
             Assert.Equal(sent, await readBack());
         }
         else
@@ -147,6 +150,12 @@ public sealed class HostileInputTests(CommandServerFixture fixture) : IClassFixt
             case "location id":
                 return (await PostJsonAsync("/api/locations", Location(text, "\"Hostile park\"")), "id",
                     async () => LocationProperty(await GetAsync($"/api/locations/{Uri.EscapeDataString(value)}/history"), "id"));
+            case "user display name":
+                return (await PostJsonAsync("/api/users", $$"""{"name":"{{id}}","displayName":{{text}},"roles":["analyst"]}"""), "displayName",
+                    async () => (await GetAsync("/api/users")).EnumerateArray().Single(u => u.GetProperty("name").GetString() == id).GetProperty("displayName").GetString());
+            case "audit purpose":
+                return (await fixture.Http.GetAsync($"/api/devices/{id}/track?purpose={Uri.EscapeDataString(value)}"), "purpose",
+                    async () => (await GetAsync($"/api/audit?subject={id}")).GetProperty("rows")[0].GetProperty("purpose").GetString());
             default:
                 throw new ArgumentOutOfRangeException(nameof(field), field, "no such input");
         }
