@@ -312,10 +312,11 @@ internal sealed partial class EmbeddedBroker(
             {
                 await _server.StopAsync(new MqttServerStopOptions());
             }
-            catch (InvalidOperationException exception)
+            catch (Exception exception) when (exception is InvalidOperationException or NullReferenceException)
             {
-                // MQTTnet 5.2 can trip over its own listener list while closing (MqttTcpServerAdapter.Cleanup); the
-                // connections are closed by then, and failing the shutdown would only hide the rest of it.
+                // MQTTnet 5.2 can trip over its own listener list while closing (MqttTcpServerAdapter.Cleanup: "Collection
+                // was modified", or a listener already gone, seen as a NullReferenceException); the connections are closed
+                // by then, and failing the shutdown would only hide the rest of it.
                 LogStopFailed(logger, exception);
             }
         }
