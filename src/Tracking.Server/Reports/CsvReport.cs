@@ -4,7 +4,12 @@ using CsvHelper;
 
 namespace Tracking.Server.Reports;
 
-/// <summary>Writes a report's rows as a CSV download (RFC 4180, header row, invariant numbers, ISO times).</summary>
+/// <summary>
+/// Writes a report's rows as a CSV download (RFC 4180, header row, invariant numbers, ISO times). Text that a spreadsheet
+/// would run as a formula (starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return: a stated
+/// purpose, a name typed by someone) is written with a leading apostrophe, so opening the file shows it instead of running
+/// it. Numbers are not text and stay as they are.
+/// </summary>
 internal static class CsvReport
 {
     public static IResult File<T>(string name, IEnumerable<string> header, IEnumerable<T> rows, Func<T, IEnumerable<object?>> fields)
@@ -30,8 +35,11 @@ internal static class CsvReport
         double d => d.ToString("0.###", CultureInfo.InvariantCulture),
         DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IEnumerable<string> list => string.Join(' ', list),
+        string text => Inert(text),
+        IEnumerable<string> list => Inert(string.Join(' ', list)),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
+        _ => Inert(value.ToString() ?? ""),
     };
+
+    private static string Inert(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }
