@@ -68,30 +68,9 @@ public class RetrospectivePresenceBenchmarks
     public async Task<List<Stay>> Every_fix_of_the_week()
     {
         var areas = new PresenceAreaSet([new PresenceArea("location:PARK", AreaShape.FromGeometry(Projection.Project(_park)))]);
-        var stays = new List<Stay>();
-        string? device = null;
-        var state = DevicePresenceState.Initial;
-        long from = PatrolHistory.Start.UtcTicks, to = PatrolHistory.End.UtcTicks;
-        await _tracks.ReadAsync(PatrolHistory.Start - Rules.MaxGap, PatrolHistory.End + Rules.MaxGap, null, (id, ticks, lon, lat) =>
-        {
-            if (!string.Equals(id, device, StringComparison.Ordinal))
-            {
-                if (device is not null)
-                {
-                    PresenceStepper.Finish(state, device, Rules, stays);
-                }
-
-                (device, state) = (id, DevicePresenceState.Initial);
-            }
-
-            var (x, y) = Projection.Project(lon, lat);
-            state = PresenceStepper.Step(state, new TrackPoint(x, y, ticks), id, areas, Rules, from, to, stays);
-        });
-        if (device is not null)
-        {
-            PresenceStepper.Finish(state, device, Rules, stays);
-        }
-
+        var presence = new StoredTrackPresence(areas, Projection, Rules, PatrolHistory.Start, PatrolHistory.End);
+        await _tracks.ReadAsync(PatrolHistory.Start - Rules.MaxGap, PatrolHistory.End + Rules.MaxGap, null, presence.Add);
+        var stays = presence.Finish();
         return Ordered(stays);
     }
 

@@ -65,36 +65,9 @@ internal sealed class PresenceQuery(StoredTracks tracks)
         List<Stay> stays,
         CancellationToken cancellationToken)
     {
-        string? device = null;
-        var state = DevicePresenceState.Initial;
-        var fromTicks = from.UtcTicks;
-        var toTicks = to.UtcTicks;
+        var presence = new StoredTrackPresence(areas, projection, rules, from, to);
         // Fixes up to MaxGap outside the period make the segments that cross its ends.
-        await tracks.ReadNearAsync(
-            from - rules.MaxGap,
-            to + rules.MaxGap,
-            near,
-            devices,
-            (id, ticks, longitude, latitude) =>
-            {
-                if (!ReferenceEquals(id, device) && !string.Equals(id, device, StringComparison.Ordinal))
-                {
-                    if (device is not null)
-                    {
-                        PresenceStepper.Finish(state, device, rules, stays);
-                    }
-
-                    device = id;
-                    state = DevicePresenceState.Initial;
-                }
-
-                var (x, y) = projection.Project(longitude, latitude);
-                state = PresenceStepper.Step(state, new TrackPoint(x, y, ticks), id, areas, rules, fromTicks, toTicks, stays);
-            },
-            cancellationToken);
-        if (device is not null)
-        {
-            PresenceStepper.Finish(state, device, rules, stays);
-        }
+        await tracks.ReadNearAsync(from - rules.MaxGap, to + rules.MaxGap, near, devices, presence.Add, cancellationToken);
+        stays.AddRange(presence.Finish());
     }
 }

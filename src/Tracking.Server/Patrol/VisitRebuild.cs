@@ -41,40 +41,14 @@ internal sealed class VisitRebuild(StoredTracks tracks, VisitStore visits, MapSt
         var validAt = to.AddTicks(-1);
         var map = await maps.LoadAsync(validAt, cancellationToken) ?? throw new InvalidOperationException("No map is stored: import one first.");
         var snapshot = MapSnapshot.Build(map, validAt);
-        var stays = new List<Stay>();
-        var devices = 0;
-        var fixes = 0L;
-        string? device = null;
-        var state = DevicePresenceState.Initial;
-        long fromTicks = from.UtcTicks, toTicks = to.UtcTicks;
-
+        var presence = new StoredTrackPresence(snapshot.Presence, map.Projection, rules, from, to);
         // Fixes up to MaxGap outside the period make the segments that cross its ends.
-        await tracks.ReadAsync(from - rules.MaxGap, to + rules.MaxGap, null, (id, ticks, longitude, latitude) =>
-        {
-            if (!ReferenceEquals(id, device) && !string.Equals(id, device, StringComparison.Ordinal))
-            {
-                if (device is not null)
-                {
-                    PresenceStepper.Finish(state, device, rules, stays);
-                }
-
-                device = id;
-                devices++;
-                state = DevicePresenceState.Initial;
-            }
-
-            fixes++;
-            var (x, y) = map.Projection.Project(longitude, latitude);
-            state = PresenceStepper.Step(state, new TrackPoint(x, y, ticks), id, snapshot.Presence, rules, fromTicks, toTicks, stays);
-        }, cancellationToken);
-        if (device is not null)
-        {
-            PresenceStepper.Finish(state, device, rules, stays);
-        }
+        await tracks.ReadAsync(from - rules.MaxGap, to + rules.MaxGap, null, presence.Add, cancellationToken);
+        var stays = presence.Finish();
 
         // The window includes its end: a touch exactly at `to` begins the next period's stay, not one of this period.
         stays.RemoveAll(s => s.Enter >= to);
         var replaced = await visits.ReplaceBeganAsync(from, to, stays, cancellationToken);
-        return new VisitRebuildResult(devices, fixes, snapshot.Presence.Areas.Count, replaced, stays.Count);
+        return new VisitRebuildResult(presence.Devices, presence.Fixes, snapshot.Presence.Areas.Count, replaced, stays.Count);
     }
 }
