@@ -56,6 +56,23 @@ public static class PresenceStepper
         return new DevicePresenceState(fix, open);
     }
 
+    /// <summary>
+    /// Continues the track at a fix after fixes that were left out because none of their segments comes near any area
+    /// (a reader that prunes by place): no segment from the state's last fix, and the open stays settle as they would
+    /// have while the device was away. Stepping every left-out fix instead gives the same stays.
+    /// </summary>
+    public static DevicePresenceState Resume(in DevicePresenceState state, TrackPoint fix, string deviceId, PresenceRules rules, List<Stay> closed)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(closed);
+        if (state.Last is { } last && fix.Ticks <= last.Ticks)
+        {
+            throw new ArgumentException("Fixes must be applied in increasing device time.", nameof(fix));
+        }
+
+        return new DevicePresenceState(fix, CloseSettled(state.Open, fix.Ticks, deviceId, rules, closed));
+    }
+
     /// <summary>Closes every open stay: the track has ended (end of the data, or the device fell silent).</summary>
     public static DevicePresenceState Finish(in DevicePresenceState state, string deviceId, PresenceRules rules, List<Stay> closed)
     {

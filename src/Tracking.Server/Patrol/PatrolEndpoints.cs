@@ -5,7 +5,7 @@ using Tracking.Core.Fixes;
 using Tracking.Core.Geo.Matching;
 using Tracking.Core.Duty;
 using Tracking.Core.Patrol;
-using Tracking.Storage.Fixes;
+using Tracking.Storage.Tracks;
 using Tracking.Storage.Maps;
 using Tracking.Server.Security;
 
@@ -195,9 +195,9 @@ internal static class PatrolEndpoints
 
     private static void CheckRules(PresenceRequest request, Dictionary<string, string[]> errors)
     {
-        if (request.MaxGap is { } maxGap && (!double.IsFinite(maxGap) || maxGap <= 0 || maxGap > TrackBoxes.Bucket.TotalSeconds))
+        if (request.MaxGap is { } maxGap && (!double.IsFinite(maxGap) || maxGap <= 0 || maxGap > TrackChunks.LongestSegment.TotalSeconds))
         {
-            errors["maxGap"] = [$"maxGap is seconds, more than 0 and at most {TrackBoxes.Bucket.TotalSeconds}."];
+            errors["maxGap"] = [$"maxGap is seconds, more than 0 and at most {TrackChunks.LongestSegment.TotalSeconds}."];
         }
 
         if (request.Grace is { } grace && (!double.IsFinite(grace) || grace < 0 || grace > 3600))

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tracking.Server.Journal;
-using Tracking.Storage.Fixes;
+using Tracking.Storage.Tracks;
 using Tracking.Storage.Maps;
 using Tracking.Storage.Patrol;
 
@@ -13,10 +13,11 @@ internal static class PatrolModule
     {
         var services = builder.Services;
         services.AddOptions<PatrolOptions>().BindConfiguration(PatrolOptions.Section)
-            .Validate(o => o.Rules.Problems().Count == 0 && o.MaxGap <= TrackBoxes.Bucket,
+            .Validate(o => o.Rules.Problems().Count == 0 && o.MaxGap <= TrackChunks.LongestSegment,
                 "Tracking:Patrol: MaxGap must be more than 0 and at most 10 minutes (\"00:10:00\"); Grace and MinDwell must not be negative.")
-            .Validate(o => o.ReorderWindow >= TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.MapRefreshInterval > TimeSpan.Zero && o.QueueCapacity > 0,
-                "Tracking:Patrol: ReorderWindow must be ≥ 0, SweepInterval and MapRefreshInterval > 0 (e.g. \"00:00:05\") and QueueCapacity > 0.")
+            .Validate(o => o.ReorderWindow >= TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.MapRefreshInterval > TimeSpan.Zero
+                    && o.TrackChunkInterval > TimeSpan.Zero && o.QueueCapacity > 0,
+                "Tracking:Patrol: ReorderWindow must be ≥ 0, SweepInterval, MapRefreshInterval and TrackChunkInterval > 0 (e.g. \"00:00:05\") and QueueCapacity > 0.")
             .Validate(o => o.MapDirectory is null || Directory.Exists(o.MapDirectory),
                 "Tracking:Patrol:MapDirectory does not exist: set it to a map directory such as maps/leicester, or leave it unset.")
             .ValidateOnStart();
@@ -26,6 +27,8 @@ internal static class PatrolModule
         services.AddSingleton<MapState>();
         services.AddSingleton<DeviceAreas>();
         services.AddSingleton<PresenceQuery>();
+        services.AddSingleton<TrackChunkBuilder>();
+        services.AddHostedService<TrackChunkCutting>();
         services.AddSingleton<VisitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<VisitWriter>());
         services.AddSingleton<PatrolStage>();

@@ -42,6 +42,12 @@ public sealed class PatrolOptions
     /// </summary>
     public int QueueCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// How often the stored fixes are cut into track chunks, which retrospective presence reads instead of every fix
+    /// (fixes not cut yet are read from the fixes table: answers are the same, only slower). Default 5 minutes.
+    /// </summary>
+    public TimeSpan TrackChunkInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The presence rules these settings give.</summary>
     public PresenceRules Rules => new(MaxGap, Grace, MinDwell);
 }

@@ -8,9 +8,9 @@ namespace Tracking.Server.Patrol;
 /// <summary>
 /// Retrospective presence: the stays of stored tracks in one area over a period, computed by
 /// the same steps as live presence. The area is a polygon drawn after the fact, or a priority
-/// location taken version by version as it was during the period. Only the tracks of devices
-/// that came near the area are read (<see cref="StoredTracks.ReadNearAsync"/>), which is exact
-/// for MaxGap up to <see cref="Tracking.Storage.Fixes.TrackBoxes.Bucket"/>.
+/// location taken version by version as it was during the period. Only the fixes near the area
+/// are read and stepped (<see cref="StoredTracks.ReadNearAsync"/>), which is exact for MaxGap up
+/// to <see cref="Tracking.Storage.Tracks.TrackChunks.LongestSegment"/>.
 /// </summary>
 internal sealed class PresenceQuery(StoredTracks tracks)
 {

@@ -24,7 +24,14 @@ internal sealed class StoredTrackPresence(PresenceAreaSet areas, MapProjection p
     public long Fixes { get; private set; }
 
     /// <summary>The next fix read: device id, device time in UTC ticks, longitude, latitude.</summary>
-    public void Add(string deviceId, long ticks, double longitude, double latitude)
+    public void Add(string deviceId, long ticks, double longitude, double latitude) => Add(deviceId, ticks, longitude, latitude, resumes: false);
+
+    /// <summary>
+    /// The next fix read by a reader that leaves out fixes away from the areas
+    /// (<see cref="Tracking.Storage.Patrol.StoredTracks.ReadNearAsync"/>): <paramref name="resumes"/> when the fixes
+    /// before it were left out, so no segment joins it to the one before.
+    /// </summary>
+    public void Add(string deviceId, long ticks, double longitude, double latitude, bool resumes)
     {
         if (!ReferenceEquals(deviceId, _device) && !string.Equals(deviceId, _device, StringComparison.Ordinal))
         {
@@ -40,7 +47,10 @@ internal sealed class StoredTrackPresence(PresenceAreaSet areas, MapProjection p
 
         Fixes++;
         var (x, y) = projection.Project(longitude, latitude);
-        _state = PresenceStepper.Step(_state, new TrackPoint(x, y, ticks), deviceId, areas, rules, _fromTicks, _toTicks, Stays);
+        var point = new TrackPoint(x, y, ticks);
+        _state = resumes
+            ? PresenceStepper.Resume(_state, point, deviceId, rules, Stays)
+            : PresenceStepper.Step(_state, point, deviceId, areas, rules, _fromTicks, _toTicks, Stays);
     }
 
     /// <summary>Closes the last device's open stays (its track has ended) and returns every stay.</summary>

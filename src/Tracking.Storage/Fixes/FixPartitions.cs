@@ -1,4 +1,5 @@
 using Npgsql;
+using Tracking.Core.Analytics;
 
 namespace Tracking.Storage.Fixes;
 
@@ -25,8 +26,8 @@ public static class FixPartitions
 
     /// <summary>
     /// Retention: drops every day partition of <c>fixes</c> before <paramref name="firstDayKept"/> (a whole
-    /// day at a time: no row-by-row delete, no table bloat), and the track boxes and refused messages older
-    /// than that day. Returns the days dropped, oldest first. Serialised with partition creation.
+    /// day at a time: no row-by-row delete, no table bloat), the track chunks of the local days that ended
+    /// before it, and the refused messages older than that day. Returns the days dropped, oldest first. Serialised with partition creation.
     /// </summary>
     public static async Task<List<DateOnly>> DropBeforeAsync(NpgsqlDataSource dataSource, DateOnly firstDayKept, CancellationToken cancellationToken = default)
     {
@@ -68,10 +69,12 @@ public static class FixPartitions
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var boxes = new NpgsqlCommand("DELETE FROM track_boxes WHERE bucket < $1", connection, transaction))
+        // The track chunks of the local days that ended by the cutoff: their fixes are gone.
+        foreach (var table in (string[])["track_chunks", "track_chunk_days"])
         {
-            boxes.Parameters.AddWithValue(cutoff);
-            await boxes.ExecuteNonQueryAsync(cancellationToken);
+            await using var chunks = new NpgsqlCommand($"DELETE FROM {table} WHERE day < $1", connection, transaction);
+            chunks.Parameters.AddWithValue(LocalCalendar.London.Day(cutoff));
+            await chunks.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var rejected = new NpgsqlCommand("DELETE FROM rejected_messages WHERE received_at < $1", connection, transaction))

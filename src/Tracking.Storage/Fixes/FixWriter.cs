@@ -1,32 +1,39 @@
 using Npgsql;
 using NpgsqlTypes;
-using Tracking.Core.Analytics;
 using Tracking.Core.Fixes;
+using Tracking.Storage.Tracks;
 
 namespace Tracking.Storage.Fixes;
 
 /// <summary>
 /// Writes batches of fixes with one binary COPY into a session-local staging table, then one
 /// <c>INSERT … ON CONFLICT DO NOTHING</c> into <c>fixes</c>, all in one transaction: duplicates of (device, device time),
-/// within the batch or with stored rows, are stored once. Creates missing day partitions on the way. A fix for a local day
-/// that has already closed bumps that day's track version (and the next day's) in the same transaction, so mileage figures
-/// stored for those days (<see cref="Analytics.VehicleDayStore"/>) are measured again.
+/// within the batch or with stored rows, are stored once. Creates missing day partitions on the way. A late fix (device
+/// time more than <see cref="TrackChunks.LateAfter"/> before the database's clock) bumps its local day's track version
+/// and the next day's in the same transaction, so what was derived from those days' fixes (mileage figures,
+/// <see cref="Analytics.VehicleDayStore"/>; track chunks, <see cref="TrackChunkBuilder"/>) is derived again.
 /// Not thread-safe: one writer owns one connection; after a failure the connection is dropped and the next call reopens it.
 /// </summary>
-public sealed class FixWriter(NpgsqlDataSource dataSource, TimeProvider? timeProvider = null) : IAsyncDisposable
+public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
-    private const string BumpDayVersionsSql =
-        """
-        INSERT INTO track_day_versions (device_id, day) SELECT * FROM unnest($1::text[], $2::date[])
+    // The shared lock is taken before the clock is read and held to the commit: the track chunk builder takes it
+    // exclusively while it reads its own time and snapshot, so a batch it cannot see has a later clock than its own and
+    // marks every fix it cut a chunk for as late (TrackChunks.WriterLockKey).
+    private static readonly string BumpLateDaysSql =
+        $"""
+        WITH writer AS MATERIALIZED (SELECT pg_advisory_xact_lock_shared({TrackChunks.WriterLockKey})),
+             late AS MATERIALIZED (SELECT clock_timestamp() - make_interval(secs => {(int)TrackChunks.LateAfter.TotalSeconds}) AS before FROM writer)
+        INSERT INTO track_day_versions (device_id, day)
+        SELECT DISTINCT s.device_id, d.day
+        FROM fix_staging s, late,
+             LATERAL (VALUES ((s.device_time AT TIME ZONE 'Europe/London')::date),
+                             ((s.device_time AT TIME ZONE 'Europe/London')::date + 1)) AS d(day)
+        WHERE s.device_time < late.before
         ON CONFLICT (device_id, day) DO UPDATE SET version = track_day_versions.version + 1
         """;
 
     private readonly HashSet<DateOnly> _knownPartitions = [];
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly HashSet<(string Device, DateOnly Day)> _lateDays = [];
     private NpgsqlConnection? _connection;
-    private DateTimeOffset _openDayStart = DateTimeOffset.MinValue;
-    private DateTimeOffset _openDayEnd = DateTimeOffset.MinValue;
 
     /// <summary>Stores the batch durably; returns how many fixes were new (the rest were duplicates).</summary>
     public async Task<int> WriteAsync(IReadOnlyList<Fix> fixes, CancellationToken cancellationToken = default)
@@ -77,30 +84,20 @@ public sealed class FixWriter(NpgsqlDataSource dataSource, TimeProvider? timePro
             }
 
             int inserted;
-            await using (var insert = new NpgsqlCommand(
-                """
-                INSERT INTO fixes (device_id, device_time, received_at, position, speed, heading, accuracy, altitude,
-                                   satellites, hdop, battery, emergency, source)
-                SELECT device_id, device_time, received_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
-                       speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source
-                FROM fix_staging
-                ON CONFLICT (device_id, device_time) DO NOTHING
-                """, connection, transaction))
+            await using (var batch = new NpgsqlBatch(connection, transaction))
             {
-                inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var boxes = new NpgsqlCommand(TrackBoxes.UpsertFromStagingSql, connection, transaction))
-            {
-                await boxes.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (CollectLateDays(fixes))
-            {
-                await using var bump = new NpgsqlCommand(BumpDayVersionsSql, connection, transaction);
-                bump.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. _lateDays.Select(d => d.Device)] });
-                bump.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. _lateDays.Select(d => d.Day)] });
-                await bump.ExecuteNonQueryAsync(cancellationToken);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                    """
+                    INSERT INTO fixes (device_id, device_time, received_at, position, speed, heading, accuracy, altitude,
+                                       satellites, hdop, battery, emergency, source)
+                    SELECT device_id, device_time, received_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
+                           speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source
+                    FROM fix_staging
+                    ON CONFLICT (device_id, device_time) DO NOTHING
+                    """));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(BumpLateDaysSql));
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+                inserted = batch.BatchCommands[0].RecordsAffected;
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -111,34 +108,6 @@ public sealed class FixWriter(NpgsqlDataSource dataSource, TimeProvider? timePro
             await DropConnectionAsync();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Fills <see cref="_lateDays"/> with the (device, local day) of every fix before today's local start, and the day
-    /// after each (a day's first move may start from the late fix); true when there are any. One comparison per fix
-    /// when none is late, which is nearly always.
-    /// </summary>
-    private bool CollectLateDays(IReadOnlyList<Fix> fixes)
-    {
-        _lateDays.Clear();
-        var now = _time.GetUtcNow();
-        if (now >= _openDayEnd)
-        {
-            var today = LocalCalendar.London.Day(now);
-            (_openDayStart, _openDayEnd) = (LocalCalendar.London.Start(today), LocalCalendar.London.End(today));
-        }
-
-        foreach (var fix in fixes)
-        {
-            if (fix.DeviceTime < _openDayStart)
-            {
-                var day = LocalCalendar.London.Day(fix.DeviceTime);
-                _lateDays.Add((fix.DeviceId, day));
-                _lateDays.Add((fix.DeviceId, day.AddDays(1)));
-            }
-        }
-
-        return _lateDays.Count > 0;
     }
 
     private static Task WriteOptionalAsync(NpgsqlBinaryImporter importer, double? value, CancellationToken cancellationToken) =>

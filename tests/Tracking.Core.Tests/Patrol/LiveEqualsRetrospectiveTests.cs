@@ -61,6 +61,55 @@ public class LiveEqualsRetrospectiveTests
         Assert.Contains(LiveFixOutcome.Duplicate, outcomes);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Leaving_out_the_fixes_far_from_an_area_and_resuming_after_them_gives_the_same_stays(int seed)
+    {
+        // What a reader that prunes by place does (StoredTracks.ReadNearAsync): only the fixes at either end of a segment
+        // whose box meets the area's are stepped, and a fix whose predecessor was left out resumes the track.
+        var random = new Random(seed);
+        var area = RandomAreas(random).Areas[random.Next(6)];
+        var areas = new PresenceAreaSet([area]);
+        var near = area.Shape.Envelope;
+        var rules = new PresenceRules(
+            TimeSpan.FromSeconds(random.Next(60, 301)),
+            TimeSpan.FromSeconds(random.Next(0, 121)),
+            TimeSpan.FromSeconds(random.Next(0, 121)));
+        var expected = new List<Stay>();
+        var pruned = new List<Stay>();
+        var leftOut = 0;
+
+        for (var device = 0; device < 4; device++)
+        {
+            var deviceId = $"unit-{device}";
+            var track = RandomTrack(random);
+            RetrospectivePresence.Compute(deviceId, track, areas, rules, expected);
+
+            var state = DevicePresenceState.Initial;
+            for (var i = 1; i < track.Count; i++)
+            {
+                var (a, b) = (track[i - 1], track[i]);
+                if (Math.Max(a.X, b.X) < near.MinX || Math.Min(a.X, b.X) > near.MaxX || Math.Max(a.Y, b.Y) < near.MinY || Math.Min(a.Y, b.Y) > near.MaxY)
+                {
+                    leftOut++;
+                    continue;
+                }
+
+                if (state.Last != a)
+                {
+                    state = PresenceStepper.Resume(state, a, deviceId, rules, pruned);
+                }
+
+                state = PresenceStepper.Step(state, b, deviceId, areas, rules, long.MinValue, long.MaxValue, pruned);
+            }
+
+            PresenceStepper.Finish(state, deviceId, rules, pruned);
+        }
+
+        Assert.Equal(Sorted(expected), Sorted(pruned));
+        Assert.True(leftOut > 100, $"only {leftOut} segments were left out");
+    }
+
     private static List<Stay> Sorted(List<Stay> stays) =>
         [.. stays.OrderBy(s => s.DeviceId, StringComparer.Ordinal).ThenBy(s => s.AreaKey, StringComparer.Ordinal).ThenBy(s => s.Enter)];
 

@@ -1,5 +1,7 @@
+using Tracking.Core.Analytics;
 using Tracking.Core.Fixes;
 using Tracking.Storage.Fixes;
+using Tracking.Storage.Tracks;
 
 namespace Tracking.Storage.Tests.Fixes;
 
@@ -32,20 +34,28 @@ public sealed class FixWriterTests(MigratedDatabase fixture) : IClassFixture<Mig
     }
 
     [Fact]
-    public async Task A_fix_for_a_closed_local_day_bumps_that_days_track_version_and_the_next_days_once_per_batch()
+    public async Task A_late_fix_bumps_its_local_days_track_version_and_the_next_days_once_per_batch()
     {
-        // Midday on 20 November, London time (GMT): the 19th and before are closed.
-        await using var writer = new FixWriter(fixture.Database.DataSource, new Tracking.Storage.Tests.Maps.FixedClock(Noon));
+        // Late: stored more than TrackChunks.LateAfter after its device time, by the database's clock.
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+        var twoDaysAgo = LocalCalendar.London.Day(DateTimeOffset.UtcNow).AddDays(-2);
+        var middayTwoDaysAgo = LocalCalendar.London.Start(twoDaysAgo).AddHours(12);
         // 00:30 BST on 1 October is still 30 September in UTC: the local day is what counts.
         var lateEvening = new DateTimeOffset(2026, 9, 30, 23, 30, 0, TimeSpan.Zero);
 
-        await writer.WriteAsync([At("writer-late", Noon.AddDays(-2)), At("writer-late", Noon.AddDays(-2).AddMinutes(1)), At("writer-late", lateEvening)]);
-        await writer.WriteAsync([At("writer-late", Noon.AddDays(-2).AddMinutes(2)), At("writer-today", Noon.AddHours(-1))]);
+        await writer.WriteAsync([At("writer-late", middayTwoDaysAgo), At("writer-late", middayTwoDaysAgo.AddMinutes(1)), At("writer-late", lateEvening)]);
+        await writer.WriteAsync([
+            At("writer-late", middayTwoDaysAgo.AddMinutes(2)),
+            At("writer-on-time", DateTimeOffset.UtcNow.AddMinutes(-1)),
+            At("writer-late-today", DateTimeOffset.UtcNow - TrackChunks.LateAfter - TimeSpan.FromMinutes(1)),
+        ]);
 
         Assert.Equal(
-            "2026-10-01:1 2026-10-02:1 2026-11-18:2 2026-11-19:2",
+            $"2026-10-01:1 2026-10-02:1 {twoDaysAgo:yyyy-MM-dd}:2 {twoDaysAgo.AddDays(1):yyyy-MM-dd}:2",
             await Versions("writer-late"));
-        Assert.Equal("", await Versions("writer-today"));
+        Assert.Equal("", await Versions("writer-on-time"));
+        var lateToday = LocalCalendar.London.Day(DateTimeOffset.UtcNow - TrackChunks.LateAfter - TimeSpan.FromMinutes(1));
+        Assert.Equal($"{lateToday:yyyy-MM-dd}:1 {lateToday.AddDays(1):yyyy-MM-dd}:1", await Versions("writer-late-today"));
     }
 
     private async Task<string> Versions(string device)
