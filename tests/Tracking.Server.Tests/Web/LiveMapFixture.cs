@@ -8,7 +8,7 @@ using Tracking.Testing;
 namespace Tracking.Server.Tests.Web;
 
 /// <summary>
-/// The real server on a real loopback port with <see cref="TestMap"/> (plus <see cref="WebTestRoads"/>) over its own
+/// The real server on a real loopback port with <see cref="TestMap"/> (plus <see cref="WebTestRoads"/> and <see cref="WebTestWater"/>) over its own
 /// database, and one headless Chromium for the test class. The server runs in-process as
 /// <see cref="TrackingServer"/> (a <see cref="Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory{TEntryPoint}"/>)
 /// switched to Kestrel: a browser needs a socket, and in-process the tests keep what the factory gives the other
@@ -43,6 +43,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         WebTestRoads.WriteTo(Map.Directory);
+        WebTestWater.WriteTo(Map.Directory);
         Database = await TestDatabase.CreateAsync();
         Server = new TrackingServer(Database.ConnectionString, settings: new Dictionary<string, string?>
         {
@@ -73,7 +74,8 @@ public sealed class LiveMapFixture : IAsyncLifetime
         LiveMapPage.OpenAsync(Browser, BaseAddress, testName, BrowserUser, BrowserPassword, beforeLoad, path);
 
     /// <inheritdoc cref="ControlRoomClient.OnDutyAsync"/>
-    public Task OnDutyAsync(string name) => ControlRoomClient.OnDutyAsync(Http, name);
+    public Task OnDutyAsync(string name, string team = "West NPT", string station = "HQ") =>
+        ControlRoomClient.OnDutyAsync(Http, name, team: team, station: station);
 
     public Task<DeviceClient> DeviceAsync(string deviceId) => DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
 
