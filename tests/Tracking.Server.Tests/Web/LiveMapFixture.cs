@@ -79,6 +79,18 @@ public sealed class LiveMapFixture : IAsyncLifetime
 
     public Task<DeviceClient> DeviceAsync(string deviceId) => DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
 
+    /// <summary>
+    /// Puts unit <paramref name="name"/> on duty (<see cref="OnDutyAsync"/>) and places it at a point by its vehicle
+    /// tracker <c>{name}-veh</c>, which is returned connected (the caller disposes it).
+    /// </summary>
+    public async Task<DeviceClient> OnDutyAtAsync(string name, double latitude, double longitude, string team = "West NPT", string station = "HQ")
+    {
+        await OnDutyAsync(name, team, station);
+        var vehicle = await DeviceAsync(name + "-veh");
+        await PlaceUnitAsync(vehicle, name, latitude, longitude);
+        return vehicle;
+    }
+
     /// <summary>Places a unit's device at a point now and waits until the control room has the unit there.</summary>
     public async Task PlaceUnitAsync(DeviceClient device, string unit, double latitude, double longitude)
     {

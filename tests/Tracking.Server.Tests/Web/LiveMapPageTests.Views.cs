@@ -18,13 +18,9 @@ public sealed partial class LiveMapPageTests
     [Fact]
     public async Task Picking_a_team_shows_only_that_teams_units_and_a_reload_keeps_the_view()
     {
-        await fixture.OnDutyAsync("web-team-in", team: "Roads Policing Web");
-        await fixture.OnDutyAsync("web-team-out");
-        await using var inTeam = await fixture.DeviceAsync("web-team-in-veh");
-        await using var outside = await fixture.DeviceAsync("web-team-out-veh");
         // Inside the test map, which the page fits to the screen, and apart from the other tests' units and each other.
-        await fixture.PlaceUnitAsync(inTeam, "web-team-in", 52.6215, -1.118);
-        await fixture.PlaceUnitAsync(outside, "web-team-out", 52.6215, -1.113);
+        await using var inTeam = await fixture.OnDutyAtAsync("web-team-in", 52.6215, -1.118, team: "Roads Policing Web");
+        await using var outside = await fixture.OnDutyAtAsync("web-team-out", 52.6215, -1.113);
 
         await using var page = await OpenAsync();
         await page.WaitUntilLiveAsync();
@@ -53,12 +49,8 @@ public sealed partial class LiveMapPageTests
     [Fact]
     public async Task Picking_a_station_shows_only_its_units_and_the_whole_force_brings_the_others_back()
     {
-        await fixture.OnDutyAsync("web-station-in", station: "Wigston Web");
-        await fixture.OnDutyAsync("web-station-out");
-        await using var inStation = await fixture.DeviceAsync("web-station-in-veh");
-        await using var outside = await fixture.DeviceAsync("web-station-out-veh");
-        await fixture.PlaceUnitAsync(inStation, "web-station-in", 52.6385, -1.128);
-        await fixture.PlaceUnitAsync(outside, "web-station-out", 52.6385, -1.123);
+        await using var inStation = await fixture.OnDutyAtAsync("web-station-in", 52.6385, -1.128, station: "Wigston Web");
+        await using var outside = await fixture.OnDutyAtAsync("web-station-out", 52.6385, -1.123);
 
         await using var page = await OpenAsync();
         await page.WaitUntilLiveAsync();
@@ -85,12 +77,8 @@ public sealed partial class LiveMapPageTests
     {
         // North of where the other tests put their units, so at these zooms the view holds only these two:
         // 0.02° of longitude (about 1.35 km) apart, one at the centre of the screen.
-        await fixture.OnDutyAsync("web-follow-centre");
-        await fixture.OnDutyAsync("web-follow-east");
-        await using var centre = await fixture.DeviceAsync("web-follow-centre-veh");
-        await using var east = await fixture.DeviceAsync("web-follow-east-veh");
-        await fixture.PlaceUnitAsync(centre, "web-follow-centre", 52.66, -1.112);
-        await fixture.PlaceUnitAsync(east, "web-follow-east", 52.66, -1.092);
+        await using var centre = await fixture.OnDutyAtAsync("web-follow-centre", 52.66, -1.112);
+        await using var east = await fixture.OnDutyAtAsync("web-follow-east", 52.66, -1.092);
 
         // At zoom 17 the map (about 1,240 px wide) shows some 900 m across: the eastern unit is outside.
         await using var page = await fixture.OpenPageAsync(

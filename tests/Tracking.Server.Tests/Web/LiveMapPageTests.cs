@@ -220,9 +220,7 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     [Fact]
     public async Task An_incident_shows_its_recommended_units_in_the_panel()
     {
-        await fixture.OnDutyAsync("web-rec");
-        await using var vehicle = await fixture.DeviceAsync("web-rec-veh");
-        await fixture.PlaceUnitAsync(vehicle, "web-rec", 52.626, -1.126);
+        await using var vehicle = await fixture.OnDutyAtAsync("web-rec", 52.626, -1.126);
         await using var page = await OpenAsync();
         await page.WaitUntilLiveAsync();
         await Expect(page.Marker("web-rec")).ToHaveAttributeAsync("data-status", "available");
@@ -246,9 +244,7 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     [Fact]
     public async Task Assign_changes_the_units_status_on_the_map()
     {
-        await fixture.OnDutyAsync("web-assign");
-        await using var vehicle = await fixture.DeviceAsync("web-assign-veh");
-        await fixture.PlaceUnitAsync(vehicle, "web-assign", 52.637, -1.118);
+        await using var vehicle = await fixture.OnDutyAtAsync("web-assign", 52.637, -1.118);
         // Raised before the page opens: it comes in the snapshot.
         var created = await fixture.Http.PostAsJsonAsync("/api/incidents", Incident("WEB-ASSIGN-1", 52.6385, -1.116, "Assault", grade: 2));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -273,12 +269,8 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     [Fact]
     public async Task An_emergency_shows_the_alarm_banner_with_back_up_and_a_dispatcher_clears_it()
     {
-        await fixture.OnDutyAsync("web-sos");
-        await fixture.OnDutyAsync("web-backup");
-        await using var sos = await fixture.DeviceAsync("web-sos-veh");
-        await using var backUp = await fixture.DeviceAsync("web-backup-veh");
-        await fixture.PlaceUnitAsync(sos, "web-sos", 52.622, -1.146);
-        await fixture.PlaceUnitAsync(backUp, "web-backup", 52.6235, -1.143);
+        await using var sos = await fixture.OnDutyAtAsync("web-sos", 52.622, -1.146);
+        await using var backUp = await fixture.OnDutyAtAsync("web-backup", 52.6235, -1.143);
         await using var page = await OpenAsync();
         await page.WaitUntilLiveAsync();
         await Expect(page.Page.Locator("#alarms")).ToBeHiddenAsync();
