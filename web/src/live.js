@@ -1,16 +1,19 @@
-// The push connection: SignalR hub /hubs/live, joined to the whole force. It reconnects on its own for as long as
-// the page is open; after every (re)connect it joins the view again and the server sends a fresh snapshot.
+// The push connection: SignalR hub /hubs/live, joined to the view the dispatcher picked. It reconnects on its own for
+// as long as the page is open; after every (re)connect, and whenever the view changes, it joins the view again and
+// the server sends a fresh snapshot of it.
 import * as signalR from '@microsoft/signalr';
-
-const View = { kind: 'force' };
 
 /** Retry quickly at first, then every 10 s, for ever: a control room screen never gives up. */
 const retryPolicy = {
   nextRetryDelayInMilliseconds: ({ previousRetryCount }) => Math.min(500 * 2 ** previousRetryCount, 10000),
 };
 
-/** handlers: { snapshot(s), frame(f), state(text) } where state is connecting|connected|reconnecting|disconnected. */
-export function connectLive(handlers) {
+/**
+ * handlers: { snapshot(s), frame(f), state(text) } where state is connecting|connected|reconnecting|disconnected;
+ * initialView: the hub's view to join first. Returns { setView(view) }, which joins another view.
+ */
+export function connectLive(handlers, initialView) {
+  let view = initialView;
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/live')
     .withAutomaticReconnect(retryPolicy)
@@ -26,7 +29,7 @@ export function connectLive(handlers) {
 
   async function join() {
     try {
-      await connection.invoke('JoinView', View);
+      await connection.invoke('JoinView', view);
       handlers.state('connected');
     } catch (error) {
       console.warn('JoinView failed', error);
@@ -51,5 +54,11 @@ export function connectLive(handlers) {
   }
 
   start(0);
-  return connection;
+  return {
+    setView(next) {
+      view = next;
+      // While (re)connecting the join that follows the connection takes the new view.
+      if (connection.state === signalR.HubConnectionState.Connected) join();
+    },
+  };
 }

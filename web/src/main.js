@@ -13,6 +13,7 @@ import { IncidentPanel, renderIncidentList } from './incidentPanel.js';
 import { connectLive } from './live.js';
 import { startSession } from './session.js';
 import { UnitLayer } from './units.js';
+import { ViewPicker } from './viewPicker.js';
 
 const DispatchLogLength = 8;
 
@@ -76,10 +77,22 @@ function logDispatch(dispatch) {
   while (dispatchLog.children.length > DispatchLogLength) dispatchLog.lastElementChild.remove();
 }
 
+// How many markers the view holds: a team view of two units, or a map view of an empty street, is not a broken screen.
+const viewCount = document.getElementById('view-count');
+function showCount() {
+  const count = units.shownCount;
+  viewCount.textContent = `${count} shown`;
+  viewCount.dataset.count = String(count);
+}
+
 const connectionState = document.getElementById('connection');
 const stateNames = { connecting: 'Connecting…', connected: 'Live', reconnecting: 'Reconnecting…', disconnected: 'Disconnected' };
 
-connectLive({
+// Created before connecting: the first join is already the view the address names.
+const viewPicker = new ViewPicker(document.getElementById('view-picker'), map, (view) => live.setView(view));
+viewPicker.loadNames();
+
+const live = connectLive({
   snapshot(snapshot) {
     units.reset(snapshot.units);
     incidents.reset(snapshot.incidents);
@@ -88,6 +101,7 @@ connectLive({
     if (selected) panel.update(selected);
     else if (panel.selectedId) select(null);
     renderList();
+    showCount();
     clock.frame(snapshot.time);
   },
   frame(frame) {
@@ -97,18 +111,21 @@ connectLive({
     if (frame.incidents?.length) renderList();
     for (const alarm of frame.alarms ?? []) alarms.upsert(alarm);
     for (const dispatch of frame.dispatches ?? []) logDispatch(dispatch);
+    if (frame.units?.length || frame.removed?.length) showCount();
     clock.frame(frame.time);
   },
   state(state) {
     connectionState.dataset.state = state;
     connectionState.textContent = stateNames[state] ?? state;
   },
-});
+}, viewPicker.view());
 
 const overlays = { Units: units.group, Incidents: incidents.group };
 loadBaseLayers(map)
-  .then(({ layers, bounds }) => {
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20] });
+  .then(({ layers, bounds, stationNames }) => {
+    // A screen that follows the map reloads where it was; any other starts with the whole force area in sight.
+    if (bounds.isValid() && !viewPicker.keepsMapPosition) map.fitBounds(bounds, { padding: [20, 20] });
+    viewPicker.setStationNames(stationNames);
     L.control.layers(null, { ...layers, ...overlays }, { collapsed: true, position: 'topright' }).addTo(map);
     document.body.dataset.baseLayers = 'loaded';
   })

@@ -134,6 +134,13 @@ export class UnitLayer {
     this.entries.delete(id);
   }
 
+  /** How many units and devices of the view are on the map (those with no position yet are not). */
+  get shownCount() {
+    let count = 0;
+    for (const entry of this.entries.values()) if (entry.marker) count++;
+    return count;
+  }
+
   /** The call sign of a unit, when one of the markers is it. */
   callSignOf(unitId) {
     const entry = this.entries.get(unitId);

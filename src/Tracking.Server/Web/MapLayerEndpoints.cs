@@ -2,7 +2,7 @@ using Tracking.Server.Security;
 
 namespace Tracking.Server.Web;
 
-/// <summary>The live map's base layers that <c>/api/locations</c> does not give: roads and stations.</summary>
+/// <summary>The live map's base layers that <c>/api/locations</c> does not give: roads, stations and water.</summary>
 internal static class MapLayerEndpoints
 {
     private const string GeoJsonContentType = "application/geo+json";
@@ -21,6 +21,11 @@ internal static class MapLayerEndpoints
         api.MapGet("/stations", (MapLayers layers) => Results.Bytes(layers.Stations(), GeoJsonContentType))
             .WithName("GetMapStations")
             .WithSummary("The police stations of the map in use as GeoJSON Points with id and name.")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJsonContentType);
+
+        api.MapGet("/water", (MapLayers layers) => Results.Bytes(layers.Water(), GeoJsonContentType))
+            .WithName("GetMapWater")
+            .WithSummary("The rivers, canals and lakes of the map in use as GeoJSON Polygons and LineStrings with id and name; empty when the map has none.")
             .Produces(StatusCodes.Status200OK, contentType: GeoJsonContentType);
 
         return app;

@@ -7,7 +7,7 @@ namespace Tracking.Server.Web;
 
 /// <summary>
 /// The pages bundled from <c>web/</c> into <c>wwwroot/</c> by the build: the control room's live map, served at
-/// <c>/</c>, and the supervisors' reports page, served at <c>/reports</c>; and the map's roads and stations as GeoJSON
+/// <c>/</c>, and the supervisors' reports page, served at <c>/reports</c>; and the map's roads, stations and water as GeoJSON
 /// for their base layers. The pages ask nothing of any host but this server: a control room network is closed.
 /// Each page requires its policy (an anonymous visitor is sent to sign in); only the bundles under
 /// <see cref="HashedAssetsPath"/> are open, and they hold code, no data.

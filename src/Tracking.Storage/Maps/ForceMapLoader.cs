@@ -8,7 +8,7 @@ namespace Tracking.Storage.Maps;
 /// <summary>
 /// Reads a map directory (maps/README.md): <c>map.json</c> (name, projection) and the feature
 /// files beside it, each optional. Beats and locations may be GeoJSON or a force's KML/KMZ; roads
-/// may be GeoJSON or an OpenStreetMap extract. At most one file of each kind may be present.
+/// may be GeoJSON or an OpenStreetMap extract; water (drawn only) is GeoJSON. At most one file of each kind may be present.
 /// Thread-safe: static, no state.
 /// </summary>
 public static class ForceMapLoader
@@ -21,6 +21,8 @@ public static class ForceMapLoader
     public static IReadOnlyList<string> StationFiles { get; } = ["stations.geojson", "stations.kml", "stations.kmz"];
 
     public static IReadOnlyList<string> RoadFiles { get; } = ["roads.geojson", "roads.osm.pbf", "roads.osm"];
+
+    public static IReadOnlyList<string> WaterFiles { get; } = ["water.geojson"];
 
     /// <summary>
     /// The map of <paramref name="directory"/>; bad features are left out (use <see cref="LoadWithProblems"/>
@@ -55,6 +57,9 @@ public static class ForceMapLoader
             return result;
         });
 
+        var water = ReadKind(directory, WaterFiles, problems, GeoJsonMapReader.ReadWater);
+
+        // Water is left out of the extent: it is only drawn, and must not move the centre of a local projection.
         var extent = new Envelope();
         foreach (var geometry in beats.Select(b => b.Area).Concat(locations.Select(l => l.Shape))
                      .Concat(stations.Select(s => (Geometry)s.Position)).Concat(roads.Select(r => r.Line)))
@@ -79,7 +84,8 @@ public static class ForceMapLoader
             throw new MapFormatException($"{Path.Combine(directory, "map.json")}: {e.Message}", e);
         }
 
-        return new ForceMapLoadResult(new ForceMap(name, projection, beats, locations, stations, roads), problems, skippedRoads);
+        var map = new ForceMap(name, projection, beats, locations, stations, roads) { Water = water };
+        return new ForceMapLoadResult(map, problems, skippedRoads);
     }
 
     private static (string Name, string? Projection) ReadSettings(string directory)

@@ -8,7 +8,7 @@ namespace Tracking.Storage.Maps;
 
 /// <summary>
 /// Reads the GeoJSON files of a map directory (RFC 7946, coordinates <c>[lon, lat]</c>; format in
-/// maps/README.md): beats, priority locations, stations and roads. Each feature is read on its
+/// maps/README.md): beats, priority locations, stations, roads and water. Each feature is read on its
 /// own, so a bad one becomes a <see cref="MapProblem"/> ("feature 12: Polygon ring not closed",
 /// index 0-based in <c>features</c>) and the rest are kept; a file that is not a GeoJSON
 /// FeatureCollection at all raises <see cref="MapFormatException"/>. Thread-safe: static, no state.
@@ -54,6 +54,21 @@ public static class GeoJsonMapReader
         {
             var (station, message) = MapFeatures.ToStation(feature.Attributes, MapFeatures.Id(feature.Attributes, feature.Id), feature.Geometry);
             return (station, message ?? MapFeatures.Duplicate(seen, station!.Id));
+        });
+    }
+
+    /// <summary>
+    /// Water: Polygon or MultiPolygon surfaces and LineString or MultiLineString centre lines with an optional
+    /// <c>name</c>. Without an id, a feature is named after its index ("feature-3"), as roads are.
+    /// </summary>
+    public static MapReadResult<WaterFeature> ReadWater(Stream stream, string sourceName)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return Read(stream, sourceName, feature =>
+        {
+            var id = MapFeatures.Id(feature.Attributes, feature.Id) ?? string.Create(CultureInfo.InvariantCulture, $"feature-{feature.Index}");
+            var (water, message) = MapFeatures.ToWater(feature.Attributes, id, feature.Geometry);
+            return (water, message ?? MapFeatures.Duplicate(seen, id));
         });
     }
 

@@ -6,7 +6,7 @@ namespace Tracking.Storage.Maps;
 
 /// <summary>
 /// Turns one feature (properties + geometry), whatever file it came from, into a beat, a
-/// priority location or a station, or says why it cannot. The property names are those of the
+/// priority location, a station or water, or says why it cannot. The property names are those of the
 /// maps directory's format, with the alternatives forces' exports use (see <see cref="MapAttributes"/>).
 /// </summary>
 internal static class MapFeatures
@@ -52,6 +52,22 @@ internal static class MapFeatures
         }
 
         return (new Station(id, attributes.Text(NameKeys) ?? id, point), null);
+    }
+
+    /// <summary>Water is only drawn: any surface or line will do, as long as its coordinates are WGS84 degrees.</summary>
+    public static (WaterFeature? Water, string? Problem) ToWater(MapAttributes attributes, string id, Geometry geometry)
+    {
+        if (geometry is not (Polygon or MultiPolygon or LineString or MultiLineString))
+        {
+            return (null, $"water must be a Polygon, MultiPolygon, LineString or MultiLineString, got a {geometry.GeometryType}");
+        }
+
+        if (MapValidation.CheckCoordinates(geometry) is { } range)
+        {
+            return (null, range);
+        }
+
+        return (new WaterFeature(id, attributes.Text(NameKeys), geometry), null);
     }
 
     public static (PriorityLocation? Location, string? Problem) ToLocation(MapAttributes attributes, string? id, Geometry geometry)

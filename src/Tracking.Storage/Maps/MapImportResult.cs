@@ -13,5 +13,8 @@ public sealed record MapImportResult(
     MapImportCounts Roads,
     MapImportCounts Locations)
 {
-    public bool ChangedAnything => SettingsChanged || Beats.HasChanges || Stations.HasChanges || Roads.HasChanges || Locations.HasChanges;
+    /// <summary>Water features added, updated, deleted, left; not a constructor parameter, since water is only drawn.</summary>
+    public MapImportCounts Water { get; init; } = new(0, 0, 0, 0);
+
+    public bool ChangedAnything => SettingsChanged || Beats.HasChanges || Stations.HasChanges || Roads.HasChanges || Locations.HasChanges || Water.HasChanges;
 }

@@ -9,7 +9,7 @@ using Tracking.Core.Geo.Maps;
 namespace Tracking.Storage.Maps;
 
 /// <summary>
-/// The force map in PostGIS (migration 0003): beats, stations and roads as the last import left
+/// The force map in PostGIS (migrations 0003 and 0012): beats, stations, roads and water as the last import left
 /// them, and priority locations with every version, so a report for any past time sees the
 /// locations as they were then. Geometry travels as 2D WKB (<c>ST_GeomFromWKB(…, 4326)</c>,
 /// <c>ST_AsBinary</c>), which keeps every coordinate bit for bit.
@@ -30,8 +30,8 @@ public sealed class MapStore(NpgsqlDataSource dataSource, TimeProvider? timeProv
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>
-    /// Stores <paramref name="map"/>: the name and projection; beats, stations and roads made equal
-    /// to the map's (added, updated, deleted); each location compared with its stored current
+    /// Stores <paramref name="map"/>: the name and projection; beats, stations, roads and water made equal
+    /// to the map's (added, updated, deleted; a map without water leaves none); each location compared with its stored current
     /// version and given a new version only when it differs. Importing the same map again changes
     /// nothing. All or nothing: invalid data throws <see cref="MapValidationException"/> with
     /// every fault, and nothing is written.
@@ -134,15 +134,36 @@ public sealed class MapStore(NpgsqlDataSource dataSource, TimeProvider? timeProv
             "DELETE FROM roads r WHERE NOT EXISTS (SELECT 1 FROM road_staging s WHERE s.id = r.id)",
             cancellationToken);
 
+        var water = await SyncAsync(
+            connection,
+            "water_staging (id text, name text, wkb bytea)",
+            "water_staging (id, name, wkb)",
+            map.Water,
+            async (importer, water) =>
+            {
+                await importer.WriteAsync(water.Id, NpgsqlDbType.Text, cancellationToken);
+                await WriteTextAsync(importer, water.Name, cancellationToken);
+                await importer.WriteAsync(MapGeometry.ToWkb(water.Shape), NpgsqlDbType.Bytea, cancellationToken);
+            },
+            """
+            INSERT INTO water_features (id, name, shape)
+            SELECT id, name, ST_GeomFromWKB(wkb, 4326) FROM water_staging
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, shape = EXCLUDED.shape
+            WHERE (water_features.name, water_features.shape) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.shape)
+            RETURNING xmax = 0
+            """,
+            "DELETE FROM water_features w WHERE NOT EXISTS (SELECT 1 FROM water_staging s WHERE s.id = w.id)",
+            cancellationToken);
+
         var locations = await ImportLocationsAsync(connection, map.Locations, effectiveAt, options.RetireMissingLocations, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        return new MapImportResult(settingsChanged, beats, stations, roads, locations);
+        return new MapImportResult(settingsChanged, beats, stations, roads, locations) { Water = water };
     }
 
     /// <summary>
     /// The map as it was at <paramref name="asOf"/> (now, by the store's clock, when null): beats,
-    /// stations, roads, and the one version of each location valid then. Null when no map was
+    /// stations, roads, water, and the one version of each location valid then. Null when no map was
     /// ever imported. Read in one snapshot, so a concurrent import is seen whole or not at all.
     /// </summary>
     public async Task<ForceMap?> LoadAsync(DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
@@ -208,6 +229,16 @@ public sealed class MapStore(NpgsqlDataSource dataSource, TimeProvider? timeProv
             }
         }
 
+        var water = new List<WaterFeature>();
+        await using (var command = new NpgsqlCommand("SELECT id, name, ST_AsBinary(shape) FROM water_features ORDER BY id", connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                water.Add(new WaterFeature(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), ReadGeometry(reader, 2)));
+            }
+        }
+
         List<StoredVersion> locations;
         await using (var command = new NpgsqlCommand(
             $"SELECT {LocationColumns} FROM priority_locations WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) ORDER BY location_id",
@@ -218,7 +249,7 @@ public sealed class MapStore(NpgsqlDataSource dataSource, TimeProvider? timeProv
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new ForceMap(name, projection, beats, [.. locations.Select(v => v.Location)], stations, roads);
+        return new ForceMap(name, projection, beats, [.. locations.Select(v => v.Location)], stations, roads) { Water = water };
     }
 
     /// <summary>Every version of a location, oldest first; empty when the id is unknown.</summary>
@@ -407,6 +438,24 @@ public sealed class MapStore(NpgsqlDataSource dataSource, TimeProvider? timeProv
             if (!double.IsFinite(road.SpeedMetresPerSecond) || road.SpeedMetresPerSecond <= 0)
             {
                 reasons.Add($"road '{road.Id}': the speed must be above 0 m/s");
+            }
+        }
+
+        var waterIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var water in map.Water)
+        {
+            if (string.IsNullOrWhiteSpace(water.Id) || !waterIds.Add(water.Id))
+            {
+                reasons.Add($"water '{water.Id}': the id is empty or appears more than once");
+            }
+
+            if (water.Shape is not (Polygon or MultiPolygon or LineString or MultiLineString) || water.Shape.IsEmpty)
+            {
+                reasons.Add($"water '{water.Id}': expected a Polygon, MultiPolygon, LineString or MultiLineString, got {water.Shape?.GeometryType ?? "nothing"}");
+            }
+            else if (MapValidation.CheckCoordinates(water.Shape) is { } range)
+            {
+                reasons.Add($"water '{water.Id}': {range}");
             }
         }
 

@@ -17,21 +17,24 @@ public static class ControlRoomClient
     /// <summary>
     /// Puts unit <c>{name}</c> (a response car, vehicle tracker <c>{name}-veh</c>) on duty from an hour ago for
     /// eight hours, crewed by officers <c>{name}-a</c> (radio <c>{name}-ra</c>) and <c>{name}-b</c> (radio <c>{name}-rb</c>),
-    /// <c>{name}-a</c> holding the given skills (name → expiry, null for none).
+    /// <c>{name}-a</c> holding the given skills (name → expiry, null for none), unit and officers of
+    /// <paramref name="team"/> at <paramref name="station"/>.
     /// </summary>
-    public static async Task OnDutyAsync(HttpClient http, string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null)
+    public static async Task OnDutyAsync(
+        HttpClient http, string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null,
+        string team = "West NPT", string station = "HQ")
     {
         await ImportAsync(http, "officers", new object[]
         {
-            new { id = name + "-a", name = "PC " + name + " A", team = "West NPT", station = "HQ" },
-            new { id = name + "-b", name = "PC " + name + " B", team = "West NPT", station = "HQ" },
+            new { id = name + "-a", name = "PC " + name + " A", team, station },
+            new { id = name + "-b", name = "PC " + name + " B", team, station },
         });
         if (skills is { Count: > 0 })
         {
             await ImportAsync(http, "accreditations", skills.Select(s => new { officer = name + "-a", skill = s.Key, expires = s.Value }).ToArray());
         }
 
-        await ImportAsync(http, "units", new object[] { new { id = name, callSign = "Call " + name, type, station = "HQ", team = "West NPT" } });
+        await ImportAsync(http, "units", new object[] { new { id = name, callSign = "Call " + name, type, station, team } });
         await ImportAsync(http, "devices", new object[]
         {
             new { id = name + "-veh", kind = "vehicleTracker", name = "FX21 " + name },

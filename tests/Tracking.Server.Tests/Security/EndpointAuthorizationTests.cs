@@ -30,6 +30,7 @@ public sealed class EndpointAuthorizationTests(ServerFixture fixture) : IClassFi
         var endpoints = Endpoints();
         Assert.Contains(endpoints, e => e.Path == "/hubs/live/negotiate");
         Assert.Contains(endpoints, e => e.Path == "/api/audit");
+        Assert.Contains(endpoints, e => e.Path == "/api/map/water");
         // Redirects not followed: a page answers an anonymous visitor with one.
         using var anonymous = fixture.Server.CreateBrowserClient();
         var problems = new List<string>();

@@ -8,7 +8,7 @@ using Tracking.Testing;
 namespace Tracking.Server.Tests.Web;
 
 /// <summary>
-/// The real server on a real loopback port with <see cref="TestMap"/> (plus <see cref="WebTestRoads"/>) over its own
+/// The real server on a real loopback port with <see cref="TestMap"/> (plus <see cref="WebTestRoads"/> and <see cref="WebTestWater"/>) over its own
 /// database, and one headless Chromium for the test class. The server runs in-process as
 /// <see cref="TrackingServer"/> (a <see cref="Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory{TEntryPoint}"/>)
 /// switched to Kestrel: a browser needs a socket, and in-process the tests keep what the factory gives the other
@@ -43,6 +43,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         WebTestRoads.WriteTo(Map.Directory);
+        WebTestWater.WriteTo(Map.Directory);
         Database = await TestDatabase.CreateAsync();
         Server = new TrackingServer(Database.ConnectionString, settings: new Dictionary<string, string?>
         {
@@ -73,9 +74,22 @@ public sealed class LiveMapFixture : IAsyncLifetime
         LiveMapPage.OpenAsync(Browser, BaseAddress, testName, BrowserUser, BrowserPassword, beforeLoad, path);
 
     /// <inheritdoc cref="ControlRoomClient.OnDutyAsync"/>
-    public Task OnDutyAsync(string name) => ControlRoomClient.OnDutyAsync(Http, name);
+    public Task OnDutyAsync(string name, string team = "West NPT", string station = "HQ") =>
+        ControlRoomClient.OnDutyAsync(Http, name, team: team, station: station);
 
     public Task<DeviceClient> DeviceAsync(string deviceId) => DeviceClient.ConnectAsync(Server.MqttPort, deviceId);
+
+    /// <summary>
+    /// Puts unit <paramref name="name"/> on duty (<see cref="OnDutyAsync"/>) and places it at a point by its vehicle
+    /// tracker <c>{name}-veh</c>, which is returned connected (the caller disposes it).
+    /// </summary>
+    public async Task<DeviceClient> OnDutyAtAsync(string name, double latitude, double longitude, string team = "West NPT", string station = "HQ")
+    {
+        await OnDutyAsync(name, team, station);
+        var vehicle = await DeviceAsync(name + "-veh");
+        await PlaceUnitAsync(vehicle, name, latitude, longitude);
+        return vehicle;
+    }
 
     /// <summary>Places a unit's device at a point now and waits until the control room has the unit there.</summary>
     public async Task PlaceUnitAsync(DeviceClient device, string unit, double latitude, double longitude)

@@ -43,12 +43,19 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
         await Expect(page.Page.Locator("path.road")).ToHaveCountAsync(WebTestRoads.Count);
         await Expect(page.Page.Locator("path.road-primary")).ToHaveCountAsync(1);
         await Expect(page.Page.Locator(".station[data-station='HQ']")).ToBeVisibleAsync();
+        // The river: its surface filled, its centre line drawn, in the water pane between the beats and the roads.
+        await Expect(page.Page.Locator(".leaflet-water-pane path.water")).ToHaveCountAsync(WebTestWater.Count);
+        await Expect(page.Page.Locator("path.water-surface")).ToHaveCountAsync(1);
+        await Expect(page.Page.Locator("path.water-line")).ToHaveCountAsync(1);
+        // Drawn, not merely present: an outline of several points.
+        await Expect(page.Page.Locator("path.water-surface")).ToHaveAttributeAsync("d", new Regex(@"^M-?[\d.]+ -?[\d.]+L-?[\d.]+ -?[\d.]+"));
         await page.WaitUntilLiveAsync();
 
         Assert.NotEmpty(page.Requests);
         Assert.All(page.Requests, url => Assert.True(LiveMapPage.IsSameOrigin(url, page.Origin), $"the page asked for {url}, outside {page.Origin}"));
         Assert.Contains(page.Requests, url => url.Contains("/hubs/live", StringComparison.Ordinal));
         Assert.Contains(page.Requests, url => url.EndsWith("/api/map/roads", StringComparison.Ordinal));
+        Assert.Contains(page.Requests, url => url.EndsWith("/api/map/water", StringComparison.Ordinal));
         Assert.Empty(page.Errors);
     }
 
@@ -111,6 +118,21 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
         Assert.Equal("HQ", station.GetProperty("properties").GetProperty("id").GetString());
         Assert.Equal("Headquarters", station.GetProperty("properties").GetProperty("name").GetString());
         Assert.Equal([-1.135, 52.625], station.GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => c.GetDouble()));
+    }
+
+    [Fact]
+    public async Task The_water_of_the_map_in_use_is_served_as_GeoJSON_with_its_names()
+    {
+        var water = await fixture.Http.GetAsync("/api/map/water");
+
+        Assert.Equal(HttpStatusCode.OK, water.StatusCode);
+        Assert.Equal("application/geo+json", water.Content.Headers.ContentType?.MediaType);
+        var features = (await water.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features").EnumerateArray()
+            .OrderBy(f => f.GetProperty("properties").GetProperty("id").GetString(), StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("feature-0", "Test river", "Polygon"), ("test-river-line", "Test river", "LineString")],
+            features.Select(f => (f.GetProperty("properties").GetProperty("id").GetString(), f.GetProperty("properties").GetProperty("name").GetString(), f.GetProperty("geometry").GetProperty("type").GetString())));
+        Assert.Equal([-1.1491, 52.615], features[1].GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Select(c => c.GetDouble()));
     }
 
     [Fact]
@@ -198,9 +220,7 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     [Fact]
     public async Task An_incident_shows_its_recommended_units_in_the_panel()
     {
-        await fixture.OnDutyAsync("web-rec");
-        await using var vehicle = await fixture.DeviceAsync("web-rec-veh");
-        await fixture.PlaceUnitAsync(vehicle, "web-rec", 52.626, -1.126);
+        await using var vehicle = await fixture.OnDutyAtAsync("web-rec", 52.626, -1.126);
         await using var page = await OpenAsync();
         await page.WaitUntilLiveAsync();
         await Expect(page.Marker("web-rec")).ToHaveAttributeAsync("data-status", "available");
@@ -224,9 +244,7 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     [Fact]
     public async Task Assign_changes_the_units_status_on_the_map()
     {
-        await fixture.OnDutyAsync("web-assign");
-        await using var vehicle = await fixture.DeviceAsync("web-assign-veh");
-        await fixture.PlaceUnitAsync(vehicle, "web-assign", 52.637, -1.118);
+        await using var vehicle = await fixture.OnDutyAtAsync("web-assign", 52.637, -1.118);
         // Raised before the page opens: it comes in the snapshot.
         var created = await fixture.Http.PostAsJsonAsync("/api/incidents", Incident("WEB-ASSIGN-1", 52.6385, -1.116, "Assault", grade: 2));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -251,12 +269,8 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     [Fact]
     public async Task An_emergency_shows_the_alarm_banner_with_back_up_and_a_dispatcher_clears_it()
     {
-        await fixture.OnDutyAsync("web-sos");
-        await fixture.OnDutyAsync("web-backup");
-        await using var sos = await fixture.DeviceAsync("web-sos-veh");
-        await using var backUp = await fixture.DeviceAsync("web-backup-veh");
-        await fixture.PlaceUnitAsync(sos, "web-sos", 52.622, -1.146);
-        await fixture.PlaceUnitAsync(backUp, "web-backup", 52.6235, -1.143);
+        await using var sos = await fixture.OnDutyAtAsync("web-sos", 52.622, -1.146);
+        await using var backUp = await fixture.OnDutyAtAsync("web-backup", 52.6235, -1.143);
         await using var page = await OpenAsync();
         await page.WaitUntilLiveAsync();
         await Expect(page.Page.Locator("#alarms")).ToBeHiddenAsync();

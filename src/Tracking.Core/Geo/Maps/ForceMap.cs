@@ -1,8 +1,8 @@
 namespace Tracking.Core.Geo.Maps;
 
 /// <summary>
-/// Everything a force's map holds: micro-beats, priority locations (every version), stations
-/// and the road network, in WGS84 lon/lat, plus the projection the engine measures in.
+/// Everything a force's map holds: micro-beats, priority locations (every version), stations,
+/// the road network and the water drawn under it, in WGS84 lon/lat, plus the projection the engine measures in.
 /// Immutable once built; a changed map is a new instance swapped in whole.
 /// </summary>
 /// <param name="Name">Name of the force area.</param>
@@ -17,4 +17,11 @@ public sealed record ForceMap(
     IReadOnlyList<Beat> Beats,
     IReadOnlyList<PriorityLocation> Locations,
     IReadOnlyList<Station> Stations,
-    IReadOnlyList<Road> Roads);
+    IReadOnlyList<Road> Roads)
+{
+    /// <summary>
+    /// Rivers and lakes, only drawn (empty when the map has none). Not a constructor parameter: a map is
+    /// complete without water, and the engine never reads it.
+    /// </summary>
+    public IReadOnlyList<WaterFeature> Water { get; init; } = [];
+}
