@@ -53,8 +53,9 @@ internal sealed partial class MapState(MapStore store, TimeProvider time, ILogge
         }
     }
 
-    // What a rebuild depends on, cheap to compare: ids, names, validity and shapes' sizes. The
-    // store makes a new version for every change of a location, so its times change too.
+    // What a rebuild depends on, cheap to compare: ids, names, positions, validity and shapes' sizes. The
+    // store makes a new version for every change of a location, so its times change too. Stations and water are
+    // drawn by the pages from the snapshot, so a change to them alone is a change too.
     private static string Fingerprint(Core.Geo.Maps.ForceMap map)
     {
         var text = new System.Text.StringBuilder();
@@ -67,6 +68,16 @@ internal sealed partial class MapState(MapStore store, TimeProvider time, ILogge
         foreach (var location in map.Locations)
         {
             text.Append('|').Append(location.Id).Append(':').Append(location.ValidFrom.UtcTicks).Append(':').Append(location.ValidTo?.UtcTicks);
+        }
+
+        foreach (var station in map.Stations)
+        {
+            text.Append("|station:").Append(station.Id).Append(':').Append(station.Name).Append(':').Append(station.Position.X).Append(',').Append(station.Position.Y);
+        }
+
+        foreach (var water in map.Water)
+        {
+            text.Append("|water:").Append(water.Id).Append(':').Append(water.Name).Append(':').Append(water.Shape.NumPoints).Append(':').Append(water.Shape.EnvelopeInternal);
         }
 
         return text.ToString();
