@@ -94,6 +94,34 @@ public sealed class FixWriterTests(MigratedDatabase fixture) : IClassFixture<Mig
     }
 
     [Fact]
+    public async Task A_replayed_run_of_batches_among_new_ones_stores_every_fix_once_and_counts_the_new_ones()
+    {
+        // Twenty batches of ten: the first five written, then all twenty replayed (a journal replay after a crash) with
+        // one new fix each, then new batches again: the direct COPY meets the duplicates, the staging path takes over for
+        // a run of batches, and the direct COPY comes back.
+        await using var writer = new FixWriter(fixture.Database.DataSource);
+        var batches = Enumerable.Range(0, 20)
+            .Select(b => Enumerable.Range(0, 10).Select(i => At("writer-replay", Noon.AddSeconds((b * 10) + i))).ToList())
+            .ToList();
+        foreach (var batch in batches.Take(5))
+        {
+            Assert.Equal(10, await writer.WriteAsync(batch));
+        }
+
+        var counted = new List<int>();
+        for (var b = 0; b < 20; b++)
+        {
+            counted.Add(await writer.WriteAsync([.. batches[b], At("writer-replay", Noon.AddMinutes(10).AddSeconds(b))]));
+        }
+
+        var later = await writer.WriteAsync([At("writer-replay", Noon.AddHours(1)), At("writer-replay", Noon.AddHours(1).AddSeconds(1))]);
+
+        Assert.Equal([.. Enumerable.Repeat(1, 5), .. Enumerable.Repeat(11, 15)], counted);
+        Assert.Equal(2, later);
+        Assert.Equal(222, await fixture.Database.ScalarAsync("SELECT count(*) FROM fixes WHERE device_id = 'writer-replay'"));
+    }
+
+    [Fact]
     public async Task A_fix_for_a_day_without_a_partition_creates_that_days_partition()
     {
         var day = new DateTimeOffset(2026, 3, 29, 0, 30, 0, TimeSpan.Zero);
