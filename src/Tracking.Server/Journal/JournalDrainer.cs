@@ -61,6 +61,10 @@ internal sealed partial class JournalDrainer(
 
                 journal.SaveCheckpoint(next);
                 cursor = next;
+                if (fixes.Count < options.Value.DrainBatchSize && options.Value.DrainLinger > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.Value.DrainLinger, time, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
