@@ -1,7 +1,9 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Tracking.Server.Ingestion;
@@ -94,6 +96,27 @@ internal static class SecurityModule
             authorization.AddPolicy(policy, p => p.RequireRole(roles));
         }
 
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // With no proxy named, the headers are not read at all: the middleware believes any sender when both lists
+            // are empty, and by default it believes loopback.
+            options.ForwardedHeaders = settings.TrustedProxies.Count > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.TrustedProxies)
+            {
+                if (IPAddress.TryParse(proxy, out var address))
+                {
+                    options.KnownProxies.Add(address);
+                }
+                else if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                {
+                    options.KnownIPNetworks.Add(network);
+                }
+            }
+        });
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;
@@ -122,6 +145,8 @@ internal static class SecurityModule
     /// <summary>The security middleware, in order: headers on every answer, who is calling, rate limits, may they, antiforgery.</summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
+        // First, so that everything after it (rate limits, audit, cookies) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseRateLimiter();

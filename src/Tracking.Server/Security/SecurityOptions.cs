@@ -14,6 +14,14 @@ public sealed class SecurityOptions
     /// <summary>How long an API token is valid when its issuer does not say.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>
+    /// Reverse proxies (addresses, or networks such as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed: behind one, the audit log, the sign-in rate limit and secure cookies see
+    /// the client's address and scheme instead of the proxy's. Empty (the default): the headers are ignored, so no
+    /// client can name its own address.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Sign-in through the force's own OpenID Connect provider; off unless its authority is set.</summary>
     public OidcSettings Oidc { get; set; } = new();
 
@@ -33,6 +41,14 @@ public sealed class SecurityOptions
         if (TokenLifetime < TimeSpan.FromMinutes(1))
         {
             problems.Add($"{Section}:TokenLifetime must be at least a minute (e.g. \"365.00:00:00\").");
+        }
+
+        foreach (var proxy in TrustedProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _) && !System.Net.IPNetwork.TryParse(proxy, out _))
+            {
+                problems.Add($"{Section}:TrustedProxies: '{proxy}' is neither an IP address nor a network such as 10.0.0.0/8.");
+            }
         }
 
         problems.AddRange(Oidc.Problems());
