@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
+using Tracking.Simulator.Transport;
 using Spectre.Console;
 using Tracking.Core.Validation;
 using Tracking.Simulator.Cad;
@@ -112,7 +113,7 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
         var clientOptions = new MqttClientOptionsBuilder().WithTcpServer(options.Host, options.Port).WithClientId(clientId).WithCleanSession(true).Build();
         try
         {
-            await client.ConnectAsync(clientOptions, cancellationToken);
+            await ConnectRefusedException.ConnectAsync(client, clientOptions, cancellationToken);
             var qos = fault.Behaviour == FaultBehaviour.Flood ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce;
             foreach (var message in fault.Messages)
             {
@@ -149,7 +150,7 @@ internal sealed class FaultsRunner(FaultsOptions options, IAnsiConsole console, 
 
             await client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
         }
-        catch (MqttCommunicationException)
+        catch (Exception exception) when (exception is MqttCommunicationException or ConnectRefusedException)
         {
             failed += fault.Messages.Count - sent;
         }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
+using Tracking.Simulator.Transport;
 using Tracking.Protocols.Native;
 
 namespace Tracking.Simulator.Load;
@@ -126,7 +127,7 @@ public sealed class LoadGenerator(LoadOptions options)
             ((MqttClientTcpOptions)_options.ChannelOptions).LingerState = new System.Net.Sockets.LingerOption(false, 0);
         }
 
-        public Task<MqttClientConnectResult> ConnectAsync(CancellationToken cancellationToken) => _client.ConnectAsync(_options, cancellationToken);
+        public Task ConnectAsync(CancellationToken cancellationToken) => ConnectRefusedException.ConnectAsync(_client, _options, cancellationToken);
 
         /// <summary>True when acknowledged (or written, at QoS 0), false when the broker refused it, null when the publish failed.</summary>
         public async Task<bool?> PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
@@ -155,7 +156,7 @@ public sealed class LoadGenerator(LoadOptions options)
             {
                 if (!_client.IsConnected)
                 {
-                    await _client.ConnectAsync(_options, cancellationToken);
+                    await ConnectRefusedException.ConnectAsync(_client, _options, cancellationToken);
                 }
             }
             finally

@@ -163,11 +163,11 @@ internal sealed class DeviceLink : IAsyncDisposable
     {
         try
         {
-            await _client.ConnectAsync(_options, token);
+            await ConnectRefusedException.ConnectAsync(_client, _options, token);
             await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(DispatchTopic, MqttQualityOfServiceLevel.AtLeastOnce).Build(), token);
             return true;
         }
-        catch (Exception exception) when (exception is MqttCommunicationException or InvalidOperationException
+        catch (Exception exception) when (exception is MqttCommunicationException or InvalidOperationException or ConnectRefusedException
                                           || (exception is OperationCanceledException && !token.IsCancellationRequested))
         {
             return false;

@@ -21,6 +21,20 @@ public sealed class MqttAuthenticationTests(ServerFixture fixture) : IClassFixtu
         (await fixture.Http.GetFromJsonAsync<IngestStatsResponse>("/api/ingest/stats", JsonSerializerOptions.Web))!.Security.ConnectionsRefused[reason];
 
     [Fact]
+    public async Task The_simulators_load_run_stops_with_the_brokers_reason_when_its_secret_is_wrong()
+    {
+        await TrackingServer.RegisterAsync(fixture.Http, "auth-load-00000");
+        var load = new Tracking.Simulator.Load.LoadGenerator(new Tracking.Simulator.Load.LoadOptions(
+            "127.0.0.1", fixture.Server.MqttPort, 1, 1, MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce, 1,
+            DevicePrefix: "auth-load-", Username: "auth-load-00000", Password: "not its secret"));
+
+        var refused = await Assert.ThrowsAsync<Tracking.Simulator.Transport.ConnectRefusedException>(() => load.RunAsync(CancellationToken.None));
+
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, refused.Code);
+        Assert.Equal(0, await fixture.Database.ScalarAsync("SELECT count(*) FROM fixes WHERE device_id = 'auth-load-00000'"));
+    }
+
+    [Fact]
     public async Task An_anonymous_client_is_refused_as_not_authorized_outside_demo_mode()
     {
         var before = await RefusedAsync("anonymous");
