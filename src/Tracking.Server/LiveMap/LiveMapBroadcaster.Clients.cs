@@ -10,14 +10,15 @@ internal sealed partial class LiveMapBroadcaster
     private bool _viewsChanged;
 
     /// <summary>Puts the client in its view's group and sends it the snapshot; returns the send.</summary>
-    private async Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
+    private Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
     {
-        if (!_markersCurrent)
+        // The snapshot shows everything as of now; what changed since the last tick still goes to the other clients
+        // at the next one (to this client too: a repeat of what its snapshot shows, harmless).
+        DrainEvents();
+        TakeRota();
+        DrainDevices();
+        if (_clients.Count == 0)
         {
-            // Nobody was watching, so the markers were not kept up to date: catch up first.
-            DrainEvents();
-            TakeRota();
-            await RefreshMarkersAsync(_stopping);
             ClearChanges();
         }
 
@@ -60,7 +61,7 @@ internal sealed partial class LiveMapBroadcaster
             [.. _alarms.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)]);
         LogJoined(_logger, connectionId, view, units.Count);
         _counters.SnapshotSent();
-        return Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters), snapshot.Time);
+        return Task.FromResult(Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters), snapshot.Time));
     }
 
     private void Leave(string connectionId)
@@ -70,11 +71,6 @@ internal sealed partial class LiveMapBroadcaster
             Detach(client);
             UpdateGauges();
             LogLeft(_logger, connectionId);
-            if (_clients.Count == 0)
-            {
-                // Nobody watches from now: the next client to join brings the markers up to date first.
-                _markersCurrent = false;
-            }
         }
     }
 

@@ -14,16 +14,15 @@ internal sealed partial class LiveMapBroadcaster
     private readonly Dictionary<string, PreparedMarker> _goneMarkers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deviceMarkers = new(StringComparer.Ordinal);
 
-    private HashSet<string> _unitIds = new(StringComparer.Ordinal);
-    private HashSet<string> _polledIds = new(StringComparer.Ordinal);
-
-    // Devices an on-duty unit names (its position's device, its crew's radios).
-    private HashSet<string> _unitDevices = new(StringComparer.Ordinal);
-    private HashSet<string> _polledDevices = new(StringComparer.Ordinal);
+    // Units the control room has, and the devices each on-duty unit names (its position's device, its crew's radios),
+    // kept from the control room's events; a device named by any unit has no marker of its own.
+    private readonly HashSet<string> _unitIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _devicesOfUnit = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _unitsNamingDevice = new(StringComparer.Ordinal);
+    private readonly List<string> _namedDevices = [];
 
     // The control room's rota as last taken: which devices a unit holds.
     private DutyRota _rota = DutyRota.Empty;
-    private bool _markersCurrent;
     private int _markerCount;
 
     private void MarkDirty(string deviceId)
@@ -34,73 +33,149 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>Brings every marker up to date: the units as the control room has them now, then the devices that reported.</summary>
-    private async Task RefreshMarkersAsync(CancellationToken cancellationToken)
+    /// <summary>Takes every unit as the control room has it now (at start; its events keep them current after that).</summary>
+    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
     {
-        if (!_markersCurrent)
+        foreach (var unit in await _room.UnitsAsync().WaitAsync(cancellationToken))
         {
-            MarkAllDevicesDirty();
+            ApplyUnit(unit);
         }
-
-        var asked = Stopwatch.GetTimestamp();
-        var units = await _room.UnitsAsync().WaitAsync(cancellationToken);
-        _counters.ReadUnits(Stopwatch.GetElapsedTime(asked));
-        DiffUnits(units);
-        DrainDevices();
-        _markersCurrent = true;
-        Volatile.Write(ref _markerCount, _markers.Count);
     }
 
-    private void DiffUnits(List<UnitView> units)
+    /// <summary>Reads what changed since the last tick (the control room's events, its rota, the devices that reported), timed.</summary>
+    private void ReadChanges()
     {
-        _polledIds.Clear();
-        _polledDevices.Clear();
-        foreach (var unit in units)
+        var started = Stopwatch.GetTimestamp();
+        DrainEvents();
+        TakeRota();
+        DrainDevices();
+        Volatile.Write(ref _markerCount, _markers.Count);
+        _counters.ReadChanges(Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>A unit as the control room has it now: its marker, and which devices it names.</summary>
+    private void ApplyUnit(UnitView unit)
+    {
+        if (_unitIds.Add(unit.Id))
         {
-            _polledIds.Add(unit.Id);
-            if (unit.OnDuty)
+            // A unit wins over a device of the same id: the unit's marker replaces the device's below.
+            _deviceMarkers.Remove(unit.Id);
+        }
+
+        NameDevices(unit);
+        var marker = UnitMarker.Of(unit);
+        _markers.TryGetValue(unit.Id, out var held);
+        if (held is null || !held.Marker.Equals(marker))
+        {
+            Changed(held, new PreparedMarker(marker));
+        }
+    }
+
+    /// <summary>A unit the control room no longer has: its marker goes, and a device of its id may show itself again.</summary>
+    private void RemoveUnit(string unitId)
+    {
+        if (!_unitIds.Remove(unitId))
+        {
+            return;
+        }
+
+        _namedDevices.Clear();
+        SetDevicesOfUnit(unitId);
+        Gone(unitId);
+        MarkDirty(unitId);
+    }
+
+    private void NameDevices(UnitView unit)
+    {
+        _namedDevices.Clear();
+        if (unit.OnDuty)
+        {
+            if (unit.Position?.Device is { } device)
             {
-                if (unit.Position?.Device is { } device)
+                _namedDevices.Add(device);
+            }
+
+            foreach (var member in unit.Crew)
+            {
+                if (member.Radio is { } radio && !_namedDevices.Contains(radio))
                 {
-                    _polledDevices.Add(device);
+                    _namedDevices.Add(radio);
                 }
+            }
+        }
 
-                foreach (var member in unit.Crew)
+        SetDevicesOfUnit(unit.Id);
+    }
+
+    /// <summary>
+    /// Makes <see cref="_namedDevices"/> the devices <paramref name="unitId"/> names. A device no unit named before, or
+    /// none names now, is looked at again (its own marker goes or comes). Nothing is allocated when they are the same,
+    /// which is nearly every move.
+    /// </summary>
+    private void SetDevicesOfUnit(string unitId)
+    {
+        var held = _devicesOfUnit.TryGetValue(unitId, out var devices) ? devices : [];
+        if (SameDevices(held, _namedDevices))
+        {
+            return;
+        }
+
+        foreach (var device in held)
+        {
+            if (!_namedDevices.Contains(device))
+            {
+                var count = _unitsNamingDevice[device] - 1;
+                if (count == 0)
                 {
-                    if (member.Radio is { } radio)
-                    {
-                        _polledDevices.Add(radio);
-                    }
+                    _unitsNamingDevice.Remove(device);
+                    MarkDirty(device);
+                }
+                else
+                {
+                    _unitsNamingDevice[device] = count;
                 }
             }
-
-            var marker = UnitMarker.Of(unit);
-            _markers.TryGetValue(unit.Id, out var held);
-            if (held is null || !held.Marker.Equals(marker))
-            {
-                Changed(held, new PreparedMarker(marker));
-            }
         }
 
-        foreach (var id in _unitIds)
+        foreach (var device in _namedDevices)
         {
-            if (!_polledIds.Contains(id))
+            if (Array.IndexOf(held, device) < 0)
             {
-                Gone(id);
+                var count = _unitsNamingDevice.GetValueOrDefault(device) + 1;
+                _unitsNamingDevice[device] = count;
+                if (count == 1)
+                {
+                    MarkDirty(device);
+                }
             }
         }
 
-        (_unitIds, _polledIds) = (_polledIds, _unitIds);
-        (_unitDevices, _polledDevices) = (_polledDevices, _unitDevices);
-
-        // A device marker whose device now speaks for a unit (or whose id a unit took) is looked at again.
-        foreach (var id in _deviceMarkers)
+        if (_namedDevices.Count == 0)
         {
-            if (_unitDevices.Contains(id) || _unitIds.Contains(id))
+            _devicesOfUnit.Remove(unitId);
+        }
+        else
+        {
+            _devicesOfUnit[unitId] = [.. _namedDevices];
+        }
+    }
+
+    private static bool SameDevices(string[] held, List<string> named)
+    {
+        if (held.Length != named.Count)
+        {
+            return false;
+        }
+
+        foreach (var device in held)
+        {
+            if (!named.Contains(device))
             {
-                MarkDirty(id);
+                return false;
             }
         }
+
+        return true;
     }
 
     /// <summary>Looks at every device that reported since the last tick.</summary>
@@ -119,7 +194,7 @@ internal sealed partial class LiveMapBroadcaster
         var fix = _live.Get(deviceId);
         var own = fix is not null
             && !_unitIds.Contains(deviceId)
-            && !_unitDevices.Contains(deviceId)
+            && !_unitsNamingDevice.ContainsKey(deviceId)
             && _rota.Attribute(deviceId, fix.DeviceTime) is null;
         if (own)
         {

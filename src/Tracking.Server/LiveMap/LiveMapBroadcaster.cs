@@ -15,20 +15,20 @@ namespace Tracking.Server.LiveMap;
 /// <summary>
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
 /// alarms, the clients and their views. Every frame interval (a tick) it takes what changed — units from the
-/// control room, devices no unit holds from live state, incidents, alarms and dispatches from the control room's
-/// events — and sends the clients of each view one frame, each changed marker serialized once per protocol and
-/// copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still
-/// receiving its previous frame gets nothing that tick: what it missed waits in its bounded backlog, coalesced
-/// (what is replaced is counted). Nothing here blocks ingestion or the control room: a fix only marks its device
-/// as changed, and the control room's events wait in its bounded queue for the next tick.
+/// control room's events, devices no unit holds from live state, incidents, alarms and dispatches — and sends the
+/// clients of each view one frame, each changed marker serialized once per protocol and copied into every frame that
+/// shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving its previous frame gets
+/// nothing that tick: what it missed waits in its bounded backlog, coalesced (what is replaced is counted). Nothing
+/// here blocks ingestion or the control room: a fix only marks its device as changed, and the control room's events
+/// wait in its bounded queue for the next tick.
 /// </summary>
 /// <remarks>
-/// Units come from <see cref="ControlRoom.UnitsAsync"/> once per tick (only while a client watches) rather than from
-/// the control room's <c>unit</c> events, because the control room publishes status changes but not moves. One read
-/// per tick is also exactly the coalescing the map wants (the latest state of every unit), costs one pass over the
-/// units, and cannot move a unit back to an older state the way an event read after it could. Which devices a unit
-/// holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device with no shift is a
-/// marker of its own.
+/// Units are read from the control room once, at start; after that its <see cref="UnitChanges"/> events keep them
+/// current (it publishes every move, status and duty change, coalesced per slice of positions), so a tick costs what
+/// changed, not a pass over every unit, and never waits for the control room's loop. The events come in the order the
+/// control room applied them and each carries the unit's whole state, so a unit never goes back to an older state.
+/// Which devices a unit holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device
+/// with no shift is a marker of its own.
 /// Thread-safety: <see cref="JoinAsync"/>, <see cref="LeaveAsync"/>, <see cref="Offer"/> and <see cref="Stats"/> may
 /// be called from any thread; everything else runs on the loop.
 /// </remarks>
@@ -148,7 +148,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         _counters.Ticks,
         _counters.TickMilliseconds,
         _counters.LongestTickMilliseconds,
-        _counters.UnitsMilliseconds,
+        _counters.ChangesMilliseconds,
         _counters.FanOutMilliseconds);
 
     private async Task<T> AskAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
@@ -225,38 +225,52 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
             _alarms[alarm.Id] = alarm;
         }
 
+        await LoadUnitsAsync(stoppingToken);
         TakeRota();
         LogStarted(_logger, _incidents.Count, _alarms.Count, _rota.Shifts.Count, _options.MaxFramesPerSecond);
     }
 
     /// <summary>One frame interval: what changed, to every client that watches.</summary>
-    private async Task TickAsync(DateTimeOffset now)
+    private Task TickAsync(DateTimeOffset now)
     {
-        DrainEvents();
-        TakeRota();
         if (_clients.Count > 0)
         {
-            await RefreshMarkersAsync(_stopping);
+            ReadChanges();
             var fanOut = Stopwatch.GetTimestamp();
             FanOut(now);
             _counters.FannedOut(Stopwatch.GetElapsedTime(fanOut));
         }
         else
         {
-            // Nobody watches: the units are not read; the next client to join brings them up to date.
-            _markersCurrent = false;
+            // Nobody watches: the units stay current (the events are read), the devices that reported wait in their set
+            // for the next client to join.
+            DrainEvents();
+            TakeRota();
         }
 
         ClearChanges();
+        return Task.CompletedTask;
     }
 
-    /// <summary>Applies the control room's events: incidents and alarms as they are now, dispatches in order.</summary>
+    /// <summary>Applies the control room's events: units, incidents and alarms as they are now, dispatches in order.</summary>
     private void DrainEvents()
     {
         while (_subscription!.TryRead(out var e))
         {
             switch (e.Payload)
             {
+                case UnitChanges units:
+                    foreach (var unit in units.Changed)
+                    {
+                        ApplyUnit(unit);
+                    }
+
+                    foreach (var unitId in units.Removed)
+                    {
+                        RemoveUnit(unitId);
+                    }
+
+                    break;
                 case IncidentView incident:
                     if (incident.Status == IncidentStatus.Open)
                     {
@@ -289,9 +303,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
                     }
 
                     _dispatches.Add(dispatch);
-                    break;
-                default:
-                    // A unit's change: read with all units at the tick (see the remarks).
                     break;
             }
         }

@@ -16,7 +16,7 @@ internal sealed class LiveMapCounters
     private long _ticks;
     private long _tickTicks;
     private long _longestTickTicks;
-    private long _unitsTicks;
+    private long _changesTicks;
     private long _fanOutTicks;
 
     public long FramesSent => Interlocked.Read(ref _framesSent);
@@ -44,13 +44,13 @@ internal sealed class LiveMapCounters
     /// <summary>The longest tick, in milliseconds.</summary>
     public double LongestTickMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _longestTickTicks)).TotalMilliseconds;
 
-    /// <summary>Time the ticks waited for the control room's units, all together, in milliseconds.</summary>
-    public double UnitsMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _unitsTicks)).TotalMilliseconds;
+    /// <summary>Time the ticks spent reading what changed (the control room's events, the devices that reported), all together, in milliseconds.</summary>
+    public double ChangesMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _changesTicks)).TotalMilliseconds;
 
     /// <summary>Time the ticks spent making and handing over the frames, all together, in milliseconds.</summary>
     public double FanOutMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _fanOutTicks)).TotalMilliseconds;
 
-    public void ReadUnits(TimeSpan took) => Interlocked.Add(ref _unitsTicks, took.Ticks);
+    public void ReadChanges(TimeSpan took) => Interlocked.Add(ref _changesTicks, took.Ticks);
 
     public void FannedOut(TimeSpan took) => Interlocked.Add(ref _fanOutTicks, took.Ticks);
 

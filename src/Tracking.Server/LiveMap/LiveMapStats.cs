@@ -15,7 +15,7 @@ namespace Tracking.Server.LiveMap;
 /// <param name="Ticks">Frame intervals done (each reads what changed and sends the frames).</param>
 /// <param name="TickMilliseconds">Time spent in them, all together.</param>
 /// <param name="LongestTickMilliseconds">The longest one.</param>
-/// <param name="UnitsMilliseconds">Of the ticks' time, waiting for the control room's units.</param>
+/// <param name="ChangesMilliseconds">Of the ticks' time, reading what changed (the control room's events, the devices that reported).</param>
 /// <param name="FanOutMilliseconds">Of the ticks' time, making the frames and handing them to SignalR.</param>
 internal sealed record LiveMapStats(
     int Clients,
@@ -32,5 +32,5 @@ internal sealed record LiveMapStats(
     long Ticks,
     double TickMilliseconds,
     double LongestTickMilliseconds,
-    double UnitsMilliseconds,
+    double ChangesMilliseconds,
     double FanOutMilliseconds);
