@@ -64,7 +64,7 @@ internal static class LiveMapReport
         var ticks = Delta(run.LiveMapBefore, run.LiveMapAfter, "ticks");
         var tickMs = run.LiveMapAfter.GetProperty("tickMilliseconds").GetDouble() - run.LiveMapBefore.GetProperty("tickMilliseconds").GetDouble();
         double PerTick(string name) => ticks == 0 ? 0 : (run.LiveMapAfter.GetProperty(name).GetDouble() - run.LiveMapBefore.GetProperty(name).GetDouble()) / ticks;
-        Line($"- broadcaster: {ticks:N0} ticks, {(ticks == 0 ? 0 : tickMs / ticks):N0} ms each on average, of which {PerTick("changesMilliseconds"):N0} ms reading what changed and {PerTick("fanOutMilliseconds"):N0} ms making and handing over the frames (the longest tick since start {run.LiveMapAfter.GetProperty("longestTickMilliseconds").GetDouble():N0} ms)");
+        Line($"- broadcaster: {ticks:N0} steps ({ticks / cpu.WallSeconds:N1}/s; each sends the frames of the views then due), {(ticks == 0 ? 0 : tickMs / ticks):N1} ms each on average, of which {PerTick("changesMilliseconds"):N1} ms reading what changed and {PerTick("fanOutMilliseconds"):N1} ms giving it to the views and handing over the frames (the longest step since start {run.LiveMapAfter.GetProperty("longestTickMilliseconds").GetDouble():N0} ms)");
         Line($"- ingestion: {run.IngestAfter.Stored - run.IngestBefore.Stored:N0} fixes stored in the window, receipt → stored in PostgreSQL median {Ms(run.IngestAfter.CommitLatencyMedianMs)} / p99 {Ms(run.IngestAfter.CommitLatencyP99Ms)} (since the server started; the live map gets a fix earlier, once it is durable in the journal); positions the control room dropped (queue full) {Delta(run.CommandBefore, run.CommandAfter, "droppedFixes"):N0}");
         if (run.ServerErrors.Count > 0)
         {

@@ -6,13 +6,17 @@ namespace Tracking.Server.LiveMap;
 
 internal sealed partial class LiveMapBroadcaster
 {
+    // New views' first frames are due at one of this many points of the interval, in turn.
+    private const int Phases = 10;
+
     private readonly ViewIndex _viewIndex = new();
     private bool _viewsChanged;
+    private int _nextPhase;
 
     /// <summary>Puts the client in its view's group and sends it the snapshot; returns the send.</summary>
     private Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
     {
-        // The snapshot shows everything as of now; what changed since the last tick still goes to the other clients
+        // The snapshot shows everything as of now; what changed since the last step still goes to the other clients
         // at the next one (to this client too: a repeat of what its snapshot shows, harmless).
         DrainEvents();
         TakeRota();
@@ -35,7 +39,7 @@ internal sealed partial class LiveMapBroadcaster
 
         if (!_groups.TryGetValue(view, out var group))
         {
-            group = new ViewGroup(view);
+            group = new ViewGroup(view) { DueAt = FirstDue() };
             _groups.Add(view, group);
             _viewsChanged = true;
         }
@@ -90,67 +94,17 @@ internal sealed partial class LiveMapBroadcaster
     }
 
     /// <summary>
-    /// Sends each view's clients what changed in their view, plus every incident, alarm and dispatch; a client that got
-    /// nothing for a heartbeat interval gets an empty frame.
+    /// When a new view's first frame is due: within the next interval, at one of <see cref="Phases"/> points in turn, so
+    /// views made at once (clients reconnecting after a restart) still take turns rather than all sending together.
     /// </summary>
-    private void FanOut(DateTimeOffset now)
+    private DateTimeOffset FirstDue()
     {
-        PreparedPayload? heartbeat = null;
-        IReadOnlyList<IncidentView> incidents = [.. _changedIncidents.Values];
-        IReadOnlyList<Alarm> alarms = [.. _changedAlarms.Values];
-        IReadOnlyList<DispatchMessage> dispatches = [.. _dispatches];
-        var shared = incidents.Count > 0 || alarms.Count > 0 || dispatches.Count > 0;
-        Sort();
-        foreach (var group in _groups.Values)
-        {
-            var frame = group.Units.Count > 0 || group.Removed.Count > 0 || shared
-                ? new LiveFrame(now, [.. group.Units], [.. group.Removed], incidents, alarms, dispatches)
-                : null;
-            PreparedPayload? payload = null;
-            foreach (var client in group.Clients)
-            {
-                if (client.Busy)
-                {
-                    if (frame is not null)
-                    {
-                        _counters.Dropped(client.Backlog.Add(frame));
-                        _counters.FrameDeferred();
-                    }
-
-                    continue;
-                }
-
-                if (!client.Backlog.IsEmpty)
-                {
-                    // Caught up with its last send: what it missed and what is new, as one frame of its own.
-                    if (frame is not null)
-                    {
-                        _counters.Dropped(client.Backlog.Add(frame));
-                    }
-
-                    Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters), now);
-                    _counters.FrameSent();
-                    continue;
-                }
-
-                if (frame is not null)
-                {
-                    payload ??= new PreparedPayload(frame, _counters);
-                    Send(client, FrameMethod, payload, now);
-                    _counters.FrameSent();
-                }
-                else if (now - client.LastSentAt >= _options.HeartbeatInterval)
-                {
-                    heartbeat ??= new PreparedPayload(LiveFrame.Heartbeat(now), _counters);
-                    Send(client, FrameMethod, heartbeat, now);
-                    _counters.HeartbeatSent();
-                }
-            }
-        }
+        _nextPhase = (_nextPhase + 1) % Phases;
+        return _time.GetUtcNow() + (_interval * (_nextPhase + 1) / Phases);
     }
 
-    /// <summary>Gives each view the changes it contains (or contained).</summary>
-    private void Sort()
+    /// <summary>Gives each view the changes it contains (or contained), and every incident, alarm and dispatch.</summary>
+    private void Distribute()
     {
         if (_viewsChanged)
         {
@@ -159,6 +113,76 @@ internal sealed partial class LiveMapBroadcaster
         }
 
         _viewIndex.Distribute(_changedMarkers.Values, _goneMarkers.Values);
+        if (_changedIncidents.Count == 0 && _changedAlarms.Count == 0 && _dispatches.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var group in _groups.Values)
+        {
+            foreach (var incident in _changedIncidents.Values)
+            {
+                group.Pending.AddIncident(incident);
+            }
+
+            foreach (var alarm in _changedAlarms.Values)
+            {
+                group.Pending.AddAlarm(alarm);
+            }
+
+            foreach (var dispatch in _dispatches)
+            {
+                _counters.Dropped(group.Pending.AddDispatch(dispatch));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a due view's clients what it has pending; a client that got nothing for a heartbeat interval gets an empty
+    /// frame.
+    /// </summary>
+    private void Deliver(ViewGroup group, DateTimeOffset now)
+    {
+        var frame = group.Pending.IsEmpty ? null : group.Pending.Take(now);
+        PreparedPayload? payload = null;
+        foreach (var client in group.Clients)
+        {
+            if (client.Busy)
+            {
+                if (frame is not null)
+                {
+                    _counters.Dropped(client.Backlog.Add(frame));
+                    _counters.FrameDeferred();
+                }
+
+                continue;
+            }
+
+            if (!client.Backlog.IsEmpty)
+            {
+                // Caught up with its last send: what it missed and what is new, as one frame of its own.
+                if (frame is not null)
+                {
+                    _counters.Dropped(client.Backlog.Add(frame));
+                }
+
+                Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters), now);
+                _counters.FrameSent();
+                continue;
+            }
+
+            if (frame is not null)
+            {
+                payload ??= new PreparedPayload(frame, _counters);
+                Send(client, FrameMethod, payload, now);
+                _counters.FrameSent();
+            }
+            else if (now - client.LastSentAt >= _options.HeartbeatInterval)
+            {
+                Send(client, FrameMethod, new PreparedPayload(LiveFrame.Heartbeat(now), _counters), now);
+                _counters.HeartbeatSent();
+            }
+        }
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal sealed partial class LiveMapBroadcaster
     // Every marker by id (a unit's id, or a device's id); a unit wins over a device of the same id.
     private readonly Dictionary<string, PreparedMarker> _markers = new(StringComparer.Ordinal);
 
-    // Since the last tick: markers that changed (with their state at the last tick) and the last states of those gone.
+    // Since the last step: markers that changed (with their state at the last step) and the last states of those gone.
     private readonly Dictionary<string, MarkerChange> _changedMarkers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PreparedMarker> _goneMarkers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deviceMarkers = new(StringComparer.Ordinal);
@@ -42,7 +42,7 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>Reads what changed since the last tick (the control room's events, its rota, the devices that reported), timed.</summary>
+    /// <summary>Reads what changed since the last step (the control room's events, its rota, the devices that reported), timed.</summary>
     private void ReadChanges()
     {
         var started = Stopwatch.GetTimestamp();
@@ -178,7 +178,7 @@ internal sealed partial class LiveMapBroadcaster
         return true;
     }
 
-    /// <summary>Looks at every device that reported since the last tick.</summary>
+    /// <summary>Looks at every device that reported since the last step.</summary>
     private void DrainDevices()
     {
         foreach (var pair in _dirtyDevices)
@@ -213,13 +213,13 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>A marker's new state; the views compare it with its state at the last tick.</summary>
+    /// <summary>A marker's new state; the views compare it with its state at the last step.</summary>
     private void Changed(PreparedMarker? held, PreparedMarker current)
     {
         _markers[current.Id] = current;
         if (_changedMarkers.TryGetValue(current.Id, out var earlier))
         {
-            // Changed twice in one tick: still compared with the state at the last tick.
+            // Changed twice in one step: still compared with the state at the last step.
             held = earlier.Previous;
         }
         else if (_goneMarkers.Remove(current.Id, out var gone))
@@ -240,7 +240,7 @@ internal sealed partial class LiveMapBroadcaster
 
         if (_changedMarkers.Remove(id, out var change))
         {
-            // New and gone within one tick: no view ever showed it.
+            // New and gone within one step: no view ever showed it.
             if (change.Previous is null)
             {
                 return;

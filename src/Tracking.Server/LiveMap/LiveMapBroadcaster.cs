@@ -14,18 +14,21 @@ namespace Tracking.Server.LiveMap;
 
 /// <summary>
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
-/// alarms, the clients and their views. Every frame interval (a tick) it takes what changed — units from the
-/// control room's events, devices no unit holds from live state, incidents, alarms and dispatches — and sends the
-/// clients of each view one frame, each changed marker serialized once per protocol and copied into every frame that
-/// shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving its previous frame gets
-/// nothing that tick: what it missed waits in its bounded backlog, coalesced (what is replaced is counted). Nothing
-/// here blocks ingestion or the control room: a fix only marks its device as changed, and the control room's events
-/// wait in its bounded queue for the next tick.
+/// alarms, the clients and their views. Each view's clients get a frame at most once a frame interval, each view at
+/// its own time (<see cref="ViewGroup.DueAt"/>): when one is due the loop takes what changed — units from the control
+/// room's events, devices no unit holds from live state, incidents, alarms and dispatches — gives it to every view
+/// (coalesced there until its frame), and sends the due views' clients their frame, each changed marker serialized
+/// once per protocol and copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool.
+/// A client still receiving its previous frame gets nothing then: what it missed waits in its bounded backlog,
+/// coalesced (what is replaced is counted). Nothing here blocks ingestion or the control room: a fix only marks its
+/// device as changed, and the control room's events wait in its bounded queue for the next step.
 /// </summary>
 /// <remarks>
 /// Units are read from the control room once, at start; after that its <see cref="UnitChanges"/> events keep them
-/// current (it publishes every move, status and duty change, coalesced per slice of positions), so a tick costs what
-/// changed, not a pass over every unit, and never waits for the control room's loop. The events come in the order the
+/// current (it publishes every move, status and duty change, coalesced per slice of positions), so a step costs what
+/// changed, not a pass over every unit, and never waits for the control room's loop. Views taking turns through the
+/// interval, rather than all at one tick, spread the frames' sending and the clients' reading of them; a change waits
+/// for its view's next frame as long as before on average (half an interval), but no longer behind every other view's. The events come in the order the
 /// control room applied them and each carries the unit's whole state, so a unit never goes back to an older state.
 /// Which devices a unit holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device
 /// with no shift is a marker of its own.
@@ -62,7 +65,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     private readonly Dictionary<string, LiveClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<MapView, ViewGroup> _groups = [];
 
-    // What changed since the last tick.
+    // What changed since the last step.
     private readonly Dictionary<string, IncidentView> _changedIncidents = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Alarm> _changedAlarms = [];
     private readonly List<DispatchMessage> _dispatches = [];
@@ -93,7 +96,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
 
     /// <summary>
     /// Takes a durable batch of fixes (the journal's commit loop calls it through <see cref="LiveState.Offered"/>):
-    /// only marks each device as changed, without blocking; the next tick reads its latest fix from live state.
+    /// only marks each device as changed, without blocking; the next step reads its latest fix from live state.
     /// </summary>
     public void Offer(IReadOnlyList<Fix> fixes)
     {
@@ -176,7 +179,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         {
             await _room.Loaded.WaitAsync(stoppingToken);
             await LoadAsync(stoppingToken);
-            var nextTick = _time.GetUtcNow() + _interval;
+            var nextStep = _time.GetUtcNow() + _interval;
             while (!stoppingToken.IsCancellationRequested)
             {
                 while (_requests.Reader.TryRead(out var request))
@@ -185,20 +188,16 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
                 }
 
                 var now = _time.GetUtcNow();
-                if (now >= nextTick)
+                if (now >= nextStep)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    await RunSafelyAsync(() => TickAsync(now));
+                    await RunSafelyAsync(() => StepAsync(now));
                     _counters.Ticked(Stopwatch.GetElapsedTime(started));
-
-                    // Ticks start at least an interval apart, so no client gets frames closer than that; and at least half
-                    // an interval after the last one ended, so a tick that overran does not start the next at once.
-                    var ended = _time.GetUtcNow();
-                    nextTick = Max(now + _interval, ended + (_interval / 2));
+                    nextStep = NextStep(now);
                     continue;
                 }
 
-                await WaitForWorkAsync(nextTick - now, stoppingToken);
+                await WaitForWorkAsync(nextStep - now, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -211,7 +210,23 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         }
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+    /// <summary>
+    /// When the loop next steps: when the first view is due, and at least once an interval so that the control room's
+    /// events are read even while nobody watches.
+    /// </summary>
+    private DateTimeOffset NextStep(DateTimeOffset now)
+    {
+        var next = now + _interval;
+        foreach (var group in _groups.Values)
+        {
+            if (group.DueAt < next)
+            {
+                next = group.DueAt;
+            }
+        }
+
+        return next;
+    }
 
     private async Task LoadAsync(CancellationToken stoppingToken)
     {
@@ -230,14 +245,27 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         LogStarted(_logger, _incidents.Count, _alarms.Count, _rota.Shifts.Count, _options.MaxFramesPerSecond);
     }
 
-    /// <summary>One frame interval: what changed, to every client that watches.</summary>
-    private Task TickAsync(DateTimeOffset now)
+    /// <summary>
+    /// Reads what changed, gives it to every view, and sends their frames to the views that are due. A view is due an
+    /// interval after its last frame, so no client gets frames closer than that; views are due at different times
+    /// (<see cref="ViewGroup.DueAt"/>), so each step sends a few views' frames from what changed up to that moment.
+    /// </summary>
+    private Task StepAsync(DateTimeOffset now)
     {
-        if (_clients.Count > 0)
+        if (_groups.Count > 0)
         {
             ReadChanges();
             var fanOut = Stopwatch.GetTimestamp();
-            FanOut(now);
+            Distribute();
+            foreach (var group in _groups.Values)
+            {
+                if (group.DueAt <= now)
+                {
+                    Deliver(group, now);
+                    group.DueAt = now + _interval;
+                }
+            }
+
             _counters.FannedOut(Stopwatch.GetElapsedTime(fanOut));
         }
         else
