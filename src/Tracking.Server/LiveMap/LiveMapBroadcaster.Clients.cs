@@ -6,25 +6,15 @@ namespace Tracking.Server.LiveMap;
 
 internal sealed partial class LiveMapBroadcaster
 {
-    // New views' first frames are due at one of this many points of the interval, in turn.
-    private const int Phases = 10;
-
     private readonly ViewIndex _viewIndex = new();
     private bool _viewsChanged;
-    private int _nextPhase;
 
     /// <summary>Puts the client in its view's group and sends it the snapshot; returns the send.</summary>
     private Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
     {
-        // The snapshot shows everything as of now; what changed since the last step still goes to the other clients
-        // at the next one (to this client too: a repeat of what its snapshot shows, harmless).
-        DrainEvents();
-        TakeRota();
-        DrainDevices();
-        if (_clients.Count == 0)
-        {
-            ClearChanges();
-        }
+        // The snapshot shows everything as of now. What the views already hold for their next frame goes to this client
+        // too if it joins one of them: a repeat of what its snapshot shows, harmless.
+        Absorb(lookAtDevices: true);
 
         if (_clients.TryGetValue(connectionId, out var client))
         {
@@ -39,7 +29,7 @@ internal sealed partial class LiveMapBroadcaster
 
         if (!_groups.TryGetValue(view, out var group))
         {
-            group = new ViewGroup(view) { DueAt = FirstDue() };
+            group = new ViewGroup(view) { DueAt = _phases.FirstDue(_time.GetUtcNow()) };
             _groups.Add(view, group);
             _viewsChanged = true;
         }
@@ -91,16 +81,6 @@ internal sealed partial class LiveMapBroadcaster
 
             client.Group = null;
         }
-    }
-
-    /// <summary>
-    /// When a new view's first frame is due: within the next interval, at one of <see cref="Phases"/> points in turn, so
-    /// views made at once (clients reconnecting after a restart) still take turns rather than all sending together.
-    /// </summary>
-    private DateTimeOffset FirstDue()
-    {
-        _nextPhase = (_nextPhase + 1) % Phases;
-        return _time.GetUtcNow() + (_interval * (_nextPhase + 1) / Phases);
     }
 
     /// <summary>Gives each view the changes it contains (or contained), and every incident, alarm and dispatch.</summary>

@@ -42,17 +42,6 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>Reads what changed since the last step (the control room's events, its rota, the devices that reported), timed.</summary>
-    private void ReadChanges()
-    {
-        var started = Stopwatch.GetTimestamp();
-        DrainEvents();
-        TakeRota();
-        DrainDevices();
-        Volatile.Write(ref _markerCount, _markers.Count);
-        _counters.ReadChanges(Stopwatch.GetElapsedTime(started));
-    }
-
     /// <summary>A unit as the control room has it now: its marker, and which devices it names.</summary>
     private void ApplyUnit(UnitView unit)
     {

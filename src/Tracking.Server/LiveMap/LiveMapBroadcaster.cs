@@ -14,21 +14,22 @@ namespace Tracking.Server.LiveMap;
 
 /// <summary>
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
-/// alarms, the clients and their views. Each view's clients get a frame at most once a frame interval, each view at
-/// its own time (<see cref="ViewGroup.DueAt"/>): when one is due the loop takes what changed — units from the control
-/// room's events, devices no unit holds from live state, incidents, alarms and dispatches — gives it to every view
-/// (coalesced there until its frame), and sends the due views' clients their frame, each changed marker serialized
-/// once per protocol and copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool.
-/// A client still receiving its previous frame gets nothing then: what it missed waits in its bounded backlog,
-/// coalesced (what is replaced is counted). Nothing here blocks ingestion or the control room: a fix only marks its
-/// device as changed, and the control room's events wait in its bounded queue for the next step.
+/// alarms, the clients and their views. It takes what changed as it comes — units from the control room's events,
+/// devices no unit holds from live state, incidents, alarms and dispatches — and gives it to every view that shows it,
+/// where it waits, coalesced, for the view's next frame. Each view's clients get a frame at most once a frame interval,
+/// each view at its own time (<see cref="ViewGroup.DueAt"/>); each changed marker is serialized once per protocol and
+/// copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving
+/// its previous frame gets nothing then: what it missed waits in its bounded backlog, coalesced (what is replaced is
+/// counted). Nothing here blocks ingestion or the control room: a fix only marks its device as changed, and the
+/// control room's events wait in its bounded queue until the loop reads them.
 /// </summary>
 /// <remarks>
 /// Units are read from the control room once, at start; after that its <see cref="UnitChanges"/> events keep them
 /// current (it publishes every move, status and duty change, coalesced per slice of positions), so a step costs what
 /// changed, not a pass over every unit, and never waits for the control room's loop. Views taking turns through the
-/// interval, rather than all at one tick, spread the frames' sending and the clients' reading of them; a change waits
-/// for its view's next frame as long as before on average (half an interval), but no longer behind every other view's. The events come in the order the
+/// interval, rather than all at one tick, spread the frames' sending and the clients' reading of them, and a view that
+/// is due has only its frame to make: a change waits for its view's next frame half an interval on average, as with
+/// one tick for all, but not behind the reading of every change and every other view's frames. The events come in the order the
 /// control room applied them and each carries the unit's whole state, so a unit never goes back to an older state.
 /// Which devices a unit holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device
 /// with no shift is a marker of its own.
@@ -49,6 +50,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     private readonly TimeProvider _time;
     private readonly LiveMapOptions _options;
     private readonly TimeSpan _interval;
+    private readonly FramePhases _phases;
     private readonly ILogger<LiveMapBroadcaster> _logger;
     private readonly LiveMapCounters _counters = new();
     private readonly Channel<Func<Task>> _requests = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(RequestCapacity)
@@ -91,6 +93,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         _time = time;
         _options = options.Value;
         _interval = _options.FrameInterval;
+        _phases = new FramePhases(_interval);
         _logger = logger;
     }
 
@@ -187,6 +190,16 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
                     await RunSafelyAsync(request);
                 }
 
+                if (_subscription!.TryPeek(out _))
+                {
+                    // Changes are sorted into the views as they come, so a view that is due only has its frame to send.
+                    await RunSafelyAsync(() =>
+                    {
+                        Absorb(lookAtDevices: _groups.Count > 0);
+                        return Task.CompletedTask;
+                    });
+                }
+
                 var now = _time.GetUtcNow();
                 if (now >= nextStep)
                 {
@@ -246,38 +259,61 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     }
 
     /// <summary>
-    /// Reads what changed, gives it to every view, and sends their frames to the views that are due. A view is due an
-    /// interval after its last frame, so no client gets frames closer than that; views are due at different times
-    /// (<see cref="ViewGroup.DueAt"/>), so each step sends a few views' frames from what changed up to that moment.
+    /// Sends the views that are due their frames, after taking what changed up to now. A view is due an interval after
+    /// its last frame, so no client gets frames closer than that; views are due at different times
+    /// (<see cref="ViewGroup.DueAt"/>), so a step sends only a few views' frames.
     /// </summary>
     private Task StepAsync(DateTimeOffset now)
     {
-        if (_groups.Count > 0)
+        Absorb(lookAtDevices: _groups.Count > 0);
+        if (_groups.Count == 0)
         {
-            ReadChanges();
-            var fanOut = Stopwatch.GetTimestamp();
-            Distribute();
-            foreach (var group in _groups.Values)
+            return Task.CompletedTask;
+        }
+
+        var delivering = Stopwatch.GetTimestamp();
+        var earliest = DateTimeOffset.MaxValue;
+        foreach (var group in _groups.Values)
+        {
+            if (group.DueAt <= now && group.DueAt < earliest)
             {
-                if (group.DueAt <= now)
-                {
-                    Deliver(group, now);
-                    group.DueAt = now + _interval;
-                }
+                earliest = group.DueAt;
             }
-
-            _counters.FannedOut(Stopwatch.GetElapsedTime(fanOut));
         }
-        else
+
+        foreach (var group in _groups.Values)
         {
-            // Nobody watches: the units stay current (the events are read), the devices that reported wait in their set
-            // for the next client to join.
-            DrainEvents();
-            TakeRota();
+            if (group.DueAt <= now)
+            {
+                Deliver(group, now);
+
+                // Views served late together keep their turns apart (a pause of the loop would otherwise make them one).
+                group.DueAt = now + _interval + (group.DueAt - earliest);
+            }
         }
 
-        ClearChanges();
+        _counters.FannedOut(Stopwatch.GetElapsedTime(delivering));
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes what changed — the control room's events, its rota and, when <paramref name="lookAtDevices"/> (someone
+    /// watches), the devices that reported — and gives it to every view, to wait there, coalesced, for its next frame.
+    /// </summary>
+    private void Absorb(bool lookAtDevices)
+    {
+        var started = Stopwatch.GetTimestamp();
+        DrainEvents();
+        TakeRota();
+        if (lookAtDevices)
+        {
+            DrainDevices();
+        }
+
+        Distribute();
+        ClearChanges();
+        Volatile.Write(ref _markerCount, _markers.Count);
+        _counters.ReadChanges(Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Applies the control room's events: units, incidents and alarms as they are now, dispatches in order.</summary>
@@ -365,8 +401,9 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var requests = _requests.Reader.WaitToReadAsync(wait.Token).AsTask();
+        var events = _subscription!.WaitToReadAsync(wait.Token).AsTask();
         var timer = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _time, wait.Token);
-        await Task.WhenAny(requests, timer);
+        await Task.WhenAny(requests, events, timer);
         await wait.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
     }
