@@ -14,9 +14,9 @@ namespace Tracking.Server.LiveMap;
 
 /// <summary>
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
-/// alarms, the clients and their views. It takes what changed as it comes — units from the control room's events,
-/// devices no unit holds from live state, incidents, alarms and dispatches — and gives it to every view that shows it,
-/// where it waits, coalesced, for the view's next frame. Each view's clients get a frame at most once a frame interval,
+/// alarms, the clients and their views. Ten times a frame interval it takes what changed — units from the control
+/// room's events, devices no unit holds from live state, incidents, alarms and dispatches — and gives it to every view
+/// that shows it, where it waits, coalesced, for the view's next frame. Each view's clients get a frame at most once a frame interval,
 /// each view at its own time (<see cref="ViewGroup.DueAt"/>); each changed marker is serialized once per protocol and
 /// copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving
 /// its previous frame gets nothing then: what it missed waits in its bounded backlog, coalesced (what is replaced is
@@ -28,7 +28,7 @@ namespace Tracking.Server.LiveMap;
 /// current (it publishes every move, status and duty change, coalesced per slice of positions), so a step costs what
 /// changed, not a pass over every unit, and never waits for the control room's loop. Views taking turns through the
 /// interval, rather than all at one tick, spread the frames' sending and the clients' reading of them, and a view that
-/// is due has only its frame to make: a change waits for its view's next frame half an interval on average, as with
+/// is due has little more than its frame to make: a change waits for its view's next frame half an interval on average, as with
 /// one tick for all, but not behind the reading of every change and every other view's frames. The events come in the order the
 /// control room applied them and each carries the unit's whole state, so a unit never goes back to an older state.
 /// Which devices a unit holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device
@@ -51,6 +51,10 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     private readonly LiveMapOptions _options;
     private readonly TimeSpan _interval;
     private readonly FramePhases _phases;
+
+    // How often what changed is taken and given to the views, between the views' frames: the work a due view waits
+    // for is then at most this much of changes, not a whole interval's.
+    private readonly TimeSpan _absorbEvery;
     private readonly ILogger<LiveMapBroadcaster> _logger;
     private readonly LiveMapCounters _counters = new();
     private readonly Channel<Func<Task>> _requests = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(RequestCapacity)
@@ -94,6 +98,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         _options = options.Value;
         _interval = _options.FrameInterval;
         _phases = new FramePhases(_interval);
+        _absorbEvery = _interval / FramePhases.Count;
         _logger = logger;
     }
 
@@ -190,16 +195,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
                     await RunSafelyAsync(request);
                 }
 
-                if (_subscription!.TryPeek(out _))
-                {
-                    // Changes are sorted into the views as they come, so a view that is due only has its frame to send.
-                    await RunSafelyAsync(() =>
-                    {
-                        Absorb(lookAtDevices: _groups.Count > 0);
-                        return Task.CompletedTask;
-                    });
-                }
-
                 var now = _time.GetUtcNow();
                 if (now >= nextStep)
                 {
@@ -224,12 +219,12 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     }
 
     /// <summary>
-    /// When the loop next steps: when the first view is due, and at least once an interval so that the control room's
-    /// events are read even while nobody watches.
+    /// When the loop next steps: when the first view is due, and at least every <see cref="_absorbEvery"/>, so that what
+    /// changed is taken in small parts as it comes (and the control room's events are read even while nobody watches).
     /// </summary>
     private DateTimeOffset NextStep(DateTimeOffset now)
     {
-        var next = now + _interval;
+        var next = now + _absorbEvery;
         foreach (var group in _groups.Values)
         {
             if (group.DueAt < next)
@@ -259,7 +254,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     }
 
     /// <summary>
-    /// Sends the views that are due their frames, after taking what changed up to now. A view is due an interval after
+    /// Takes what changed since the last step, then sends the views that are due their frames. A view is due an interval after
     /// its last frame, so no client gets frames closer than that; views are due at different times
     /// (<see cref="ViewGroup.DueAt"/>), so a step sends only a few views' frames.
     /// </summary>
@@ -401,9 +396,8 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var requests = _requests.Reader.WaitToReadAsync(wait.Token).AsTask();
-        var events = _subscription!.WaitToReadAsync(wait.Token).AsTask();
         var timer = Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, _time, wait.Token);
-        await Task.WhenAny(requests, events, timer);
+        await Task.WhenAny(requests, timer);
         await wait.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
     }

@@ -44,7 +44,7 @@ internal sealed class LiveMapCounters
     /// <summary>The longest step, in milliseconds.</summary>
     public double LongestTickMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _longestTickTicks)).TotalMilliseconds;
 
-    /// <summary>Time spent taking what changed (the control room's events, the devices that reported) and giving it to the views, as it comes, all together, in milliseconds.</summary>
+    /// <summary>Time spent taking what changed (the control room's events, the devices that reported) and giving it to the views, all together, in milliseconds.</summary>
     public double ChangesMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _changesTicks)).TotalMilliseconds;
 
     /// <summary>Time the steps spent making the due views' frames and handing them over, all together, in milliseconds.</summary>

@@ -15,7 +15,7 @@ namespace Tracking.Server.LiveMap;
 /// <param name="Ticks">Steps of the loop done (each reads what changed and sends the frames of the views that are due).</param>
 /// <param name="TickMilliseconds">Time spent in them, all together.</param>
 /// <param name="LongestTickMilliseconds">The longest one.</param>
-/// <param name="ChangesMilliseconds">Time spent taking what changed (the control room's events, the devices that reported) and giving it to the views, in and between steps.</param>
+/// <param name="ChangesMilliseconds">Time spent taking what changed (the control room's events, the devices that reported) and giving it to the views.</param>
 /// <param name="FanOutMilliseconds">Of the steps' time, making the due views' frames and handing them to SignalR.</param>
 internal sealed record LiveMapStats(
     int Clients,
