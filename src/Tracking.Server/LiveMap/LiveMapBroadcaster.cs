@@ -16,9 +16,9 @@ namespace Tracking.Server.LiveMap;
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
 /// alarms, the clients and their views. Ten times a frame interval it takes what changed — units from the control
 /// room's events, devices no unit holds from live state, incidents, alarms and dispatches — and gives it to every view
-/// that shows it, where it waits, coalesced, for the view's next frame. Each view's clients get a frame at most once a frame interval,
-/// each view at its own time (<see cref="ViewGroup.DueAt"/>); each changed marker is serialized once per protocol and
-/// copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving
+/// that shows it, where it waits, coalesced, for the view's next frame. Each view's clients get a frame at most once
+/// a frame interval, each view at its own time (<see cref="ViewGroup.DueAt"/>); each changed marker is serialized once
+/// per protocol and copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving
 /// its previous frame gets nothing then: what it missed waits in its bounded backlog, coalesced (what is replaced is
 /// counted). Nothing here blocks ingestion or the control room: a fix only marks its device as changed, and the
 /// control room's events wait in its bounded queue until the loop reads them.
@@ -28,9 +28,10 @@ namespace Tracking.Server.LiveMap;
 /// current (it publishes every move, status and duty change, coalesced per slice of positions), so a step costs what
 /// changed, not a pass over every unit, and never waits for the control room's loop. Views taking turns through the
 /// interval, rather than all at one tick, spread the frames' sending and the clients' reading of them, and a view that
-/// is due has little more than its frame to make: a change waits for its view's next frame half an interval on average, as with
-/// one tick for all, but not behind the reading of every change and every other view's frames. The events come in the order the
-/// control room applied them and each carries the unit's whole state, so a unit never goes back to an older state.
+/// is due has little more than its frame to make: a change waits for its view's next frame half an interval on
+/// average, as with one tick for all, but not behind the reading of every change and every other view's frames. The
+/// events come in the order the control room applied them and each carries the unit's whole state, so a unit never
+/// goes back to an older state.
 /// Which devices a unit holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device
 /// with no shift is a marker of its own.
 /// Thread-safety: <see cref="JoinAsync"/>, <see cref="LeaveAsync"/>, <see cref="Offer"/> and <see cref="Stats"/> may
