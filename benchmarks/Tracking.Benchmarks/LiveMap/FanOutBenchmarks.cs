@@ -89,12 +89,13 @@ public class FanOutBenchmarks
         _index.Distribute(_changes, []);
         foreach (var (group, clients) in _groups)
         {
-            if (group.Units.Count == 0 && group.Removed.Count == 0)
+            if (group.Pending.IsEmpty)
             {
                 continue;
             }
 
-            var frame = new TypedFrame(Start, [.. group.Units.Select(u => u.Marker)], [.. group.Removed], [], [], []);
+            var pending = group.Pending.Take(Start);
+            var frame = new TypedFrame(Start, [.. pending.Units.Select(u => u.Marker)], [.. pending.Removed], [], [], []);
             foreach (var _ in clients)
             {
                 _output.ResetWrittenCount();
@@ -119,7 +120,7 @@ public class FanOutBenchmarks
         long markers = 0;
         foreach (var (group, clients) in _groups)
         {
-            markers += group.Units.Count * clients.Length;
+            markers += group.Pending.Take(Start).Units.Count * clients.Length;
         }
 
         return markers;
@@ -147,12 +148,12 @@ public class FanOutBenchmarks
         _index.Distribute(_changes, []);
         foreach (var (group, clients) in _groups)
         {
-            if (group.Units.Count == 0 && group.Removed.Count == 0)
+            if (group.Pending.IsEmpty)
             {
                 continue;
             }
 
-            var payload = new PreparedPayload(new LiveFrame(Start, [.. group.Units], [.. group.Removed], [], [], []), _counters);
+            var payload = new PreparedPayload(group.Pending.Take(Start), _counters);
             foreach (var messagePack in clients)
             {
                 _output.ResetWrittenCount();

@@ -35,7 +35,7 @@ internal sealed partial class ControlRoom
         var alarm = new Alarm(Guid.NewGuid(), deviceId, unitId, duty?.OfficerIds ?? [], longitude, latitude, at, source, backUp);
         _alarms[alarm.Id] = alarm;
         LogAlarm(_logger, deviceId, unitId ?? "(no unit)", backUp.Count);
-        _events.Publish(new ControlRoomEvent("alarm", alarm));
+        Publish(new ControlRoomEvent("alarm", alarm));
         _writer.Enqueue(token => _alarmStore.InsertAsync(alarm, token));
         return Task.CompletedTask;
     }
@@ -63,7 +63,7 @@ internal sealed partial class ControlRoom
         var cleared = alarm with { ClearedAt = now, ClearedBy = by, ClearNote = note };
         _alarms.Remove(id);
         LogCleared(_logger, id, by);
-        _events.Publish(new ControlRoomEvent("alarm", cleared));
+        Publish(new ControlRoomEvent("alarm", cleared));
         return cleared;
     });
 

@@ -112,7 +112,7 @@ internal sealed partial class ControlRoom
     }
 
     private void PublishIncident(Incident incident) =>
-        _events.Publish(new ControlRoomEvent("incident", _open.ContainsKey(incident.Id) ? ViewOf(incident) : ViewOf(incident, [])));
+        Publish(new ControlRoomEvent("incident", _open.ContainsKey(incident.Id) ? ViewOf(incident) : ViewOf(incident, [])));
 
     private void PublishIncident(string incidentId)
     {
@@ -191,7 +191,7 @@ internal sealed partial class ControlRoom
             _ = _outbox.PublishAsync(DeviceOutbox.DispatchTopic(device), payload, CancellationToken.None);
         }
 
-        _events.Publish(new ControlRoomEvent("dispatch", message));
+        Publish(new ControlRoomEvent("dispatch", message));
         PublishIncident(incident);
         return message;
     });

@@ -58,7 +58,6 @@ internal sealed partial class ControlRoom
             if (!away && foot.Status is UnitStatus.Available or UnitStatus.OffDuty)
             {
                 RemoveUnit(foot);
-                _events.Publish(new ControlRoomEvent("unit", foot.View() with { OnDuty = false, Status = UnitStatus.OffDuty, Reason = "rejoined " + unit.Unit.CallSign }));
                 return unit;
             }
 

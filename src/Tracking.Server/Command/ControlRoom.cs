@@ -140,10 +140,13 @@ internal sealed partial class ControlRoom : BackgroundService
         {
             try
             {
-                answer.SetResult(await work());
+                var result = await work();
+                PublishUnitChanges();
+                answer.SetResult(result);
             }
             catch (Exception exception)
             {
+                PublishUnitChanges();
                 answer.SetException(exception);
             }
         });
@@ -181,6 +184,8 @@ internal sealed partial class ControlRoom : BackgroundService
                     ProcessPositions(batch);
                 }
 
+                PublishUnitChanges();
+
                 var now = _time.GetUtcNow();
                 if (now >= nextTick)
                 {
@@ -193,6 +198,8 @@ internal sealed partial class ControlRoom : BackgroundService
                     await RunSafelyAsync(() => RefreshRotaAsync(stoppingToken));
                     nextRota = now + _options.RotaRefreshInterval;
                 }
+
+                PublishUnitChanges();
 
                 if (_requests.Reader.TryPeek(out _) || _positions.Reader.TryPeek(out _))
                 {
@@ -324,9 +331,11 @@ internal sealed partial class ControlRoom : BackgroundService
             RemoveUnit(gone);
         }
 
+        // Call signs, types, stations and teams may have changed with the crews: the recommender and the live maps see them.
         foreach (var unit in _units.Values)
         {
             RefreshCrew(unit);
+            Refresh(unit);
         }
     }
 
@@ -403,12 +412,12 @@ internal sealed partial class ControlRoom : BackgroundService
         unit.IncidentId = change.IncidentId;
         unit.StatusSince = change.At;
         Refresh(unit);
-        _events.Publish(new ControlRoomEvent("unit", unit.View()));
     }
 
-    /// <summary>Brings the recommender's view of a unit in step with its state.</summary>
+    /// <summary>Brings the recommender's view of a unit in step with its state, and notes it for the live maps.</summary>
     private void Refresh(LiveUnit unit)
     {
+        NoteUnitChanged(unit);
         _snapshots[unit.Id] = unit.Snapshot();
         if (unit.Position is not null)
         {
@@ -420,6 +429,7 @@ internal sealed partial class ControlRoom : BackgroundService
     private void RemoveUnit(LiveUnit unit)
     {
         _units.Remove(unit.Id);
+        NoteUnitGone(unit.Id);
         _snapshots.Remove(unit.Id);
         _index.Remove(unit.Id);
     }

@@ -3,8 +3,8 @@ using System.Threading.Channels;
 namespace Tracking.Server.Command;
 
 /// <summary>
-/// What the control room tells every live map: a unit's status changed (positions the live map reads itself, coalesced), an incident
-/// changed, a unit was dispatched, an alarm was raised or cleared. Each subscriber has its own
+/// What the control room tells every live map: units changed (moved, changed status or duty; coalesced, see
+/// <see cref="UnitChanges"/>), an incident changed, a unit was dispatched, an alarm was raised or cleared. Each subscriber has its own
 /// bounded queue; a subscriber that does not keep up loses its oldest events (counted), never
 /// anyone else's, and never holds the control room up.
 /// </summary>

@@ -4,10 +4,10 @@ using Tracking.Server.Command;
 namespace Tracking.Server.LiveMap;
 
 /// <summary>
-/// What a client that is still receiving an earlier frame has yet to get, coalesced: the latest state of each
-/// marker, incident and alarm, the markers that left its view, and the dispatches in order (at most
-/// <see cref="DispatchCapacity"/>, the oldest dropped first). Bounded by the number of markers, incidents and alarms
-/// there are, however long the client lags. Not thread-safe: owned by the broadcaster's loop.
+/// What a view's clients have yet to get between two of their frames, or a client still receiving an earlier frame
+/// has missed, coalesced: the latest state of each marker, incident and alarm, the markers that left the view, and the
+/// dispatches in order (at most <see cref="DispatchCapacity"/>, the oldest dropped first). Bounded by the number of
+/// markers, incidents and alarms there are, however long the client lags. Not thread-safe: owned by the broadcaster's loop.
 /// </summary>
 internal sealed class ClientBacklog
 {
@@ -28,56 +28,78 @@ internal sealed class ClientBacklog
         var dropped = 0;
         foreach (var marker in frame.Units)
         {
-            _removed.Remove(marker.Id);
-            if (_units.ContainsKey(marker.Id))
-            {
-                dropped++;
-            }
-
-            _units[marker.Id] = marker;
+            dropped += AddUnit(marker);
         }
 
         foreach (var id in frame.Removed)
         {
-            if (_units.Remove(id))
-            {
-                dropped++;
-            }
-
-            _removed.Add(id);
+            dropped += AddRemoved(id);
         }
 
         foreach (var incident in frame.Incidents)
         {
-            if (_incidents.ContainsKey(incident.Id))
-            {
-                dropped++;
-            }
-
-            _incidents[incident.Id] = incident;
+            dropped += AddIncident(incident);
         }
 
         foreach (var alarm in frame.Alarms)
         {
-            if (_alarms.ContainsKey(alarm.Id))
-            {
-                dropped++;
-            }
-
-            _alarms[alarm.Id] = alarm;
+            dropped += AddAlarm(alarm);
         }
 
         foreach (var dispatch in frame.Dispatches)
         {
-            if (_dispatches.Count == DispatchCapacity)
-            {
-                _dispatches.Dequeue();
-                dropped++;
-            }
-
-            _dispatches.Enqueue(dispatch);
+            dropped += AddDispatch(dispatch);
         }
 
+        return dropped;
+    }
+
+    /// <summary>A marker's latest state; returns 1 when it replaced an earlier one.</summary>
+    public int AddUnit(PreparedMarker marker)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        _removed.Remove(marker.Id);
+        var replaced = _units.ContainsKey(marker.Id) ? 1 : 0;
+        _units[marker.Id] = marker;
+        return replaced;
+    }
+
+    /// <summary>A marker that left the view; returns 1 when it replaced a state not yet sent.</summary>
+    public int AddRemoved(string id)
+    {
+        var replaced = _units.Remove(id) ? 1 : 0;
+        _removed.Add(id);
+        return replaced;
+    }
+
+    public int AddIncident(IncidentView incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        var replaced = _incidents.ContainsKey(incident.Id) ? 1 : 0;
+        _incidents[incident.Id] = incident;
+        return replaced;
+    }
+
+    public int AddAlarm(Alarm alarm)
+    {
+        ArgumentNullException.ThrowIfNull(alarm);
+        var replaced = _alarms.ContainsKey(alarm.Id) ? 1 : 0;
+        _alarms[alarm.Id] = alarm;
+        return replaced;
+    }
+
+    /// <summary>A dispatch, after those before it; returns 1 when the oldest had to go to keep the bound.</summary>
+    public int AddDispatch(DispatchMessage dispatch)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        var dropped = 0;
+        if (_dispatches.Count == DispatchCapacity)
+        {
+            _dispatches.Dequeue();
+            dropped = 1;
+        }
+
+        _dispatches.Enqueue(dispatch);
         return dropped;
     }
 

@@ -10,16 +10,11 @@ internal sealed partial class LiveMapBroadcaster
     private bool _viewsChanged;
 
     /// <summary>Puts the client in its view's group and sends it the snapshot; returns the send.</summary>
-    private async Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
+    private Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
     {
-        if (!_markersCurrent)
-        {
-            // Nobody was watching, so the markers were not kept up to date: catch up first.
-            DrainEvents();
-            TakeRota();
-            await RefreshMarkersAsync(_stopping);
-            ClearChanges();
-        }
+        // The snapshot shows everything as of now. What the views already hold for their next frame goes to this client
+        // too if it joins one of them: a repeat of what its snapshot shows, harmless.
+        Absorb(lookAtDevices: true);
 
         if (_clients.TryGetValue(connectionId, out var client))
         {
@@ -34,7 +29,7 @@ internal sealed partial class LiveMapBroadcaster
 
         if (!_groups.TryGetValue(view, out var group))
         {
-            group = new ViewGroup(view);
+            group = new ViewGroup(view) { DueAt = _phases.FirstDue(_time.GetUtcNow()) };
             _groups.Add(view, group);
             _viewsChanged = true;
         }
@@ -60,7 +55,7 @@ internal sealed partial class LiveMapBroadcaster
             [.. _alarms.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id)]);
         LogJoined(_logger, connectionId, view, units.Count);
         _counters.SnapshotSent();
-        return Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters), snapshot.Time);
+        return Task.FromResult(Send(client, SnapshotMethod, new PreparedPayload(snapshot, _counters), snapshot.Time));
     }
 
     private void Leave(string connectionId)
@@ -70,11 +65,6 @@ internal sealed partial class LiveMapBroadcaster
             Detach(client);
             UpdateGauges();
             LogLeft(_logger, connectionId);
-            if (_clients.Count == 0)
-            {
-                // Nobody watches from now: the next client to join brings the markers up to date first.
-                _markersCurrent = false;
-            }
         }
     }
 
@@ -93,68 +83,8 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>
-    /// Sends each view's clients what changed in their view, plus every incident, alarm and dispatch; a client that got
-    /// nothing for a heartbeat interval gets an empty frame.
-    /// </summary>
-    private void FanOut(DateTimeOffset now)
-    {
-        PreparedPayload? heartbeat = null;
-        IReadOnlyList<IncidentView> incidents = [.. _changedIncidents.Values];
-        IReadOnlyList<Alarm> alarms = [.. _changedAlarms.Values];
-        IReadOnlyList<DispatchMessage> dispatches = [.. _dispatches];
-        var shared = incidents.Count > 0 || alarms.Count > 0 || dispatches.Count > 0;
-        Sort();
-        foreach (var group in _groups.Values)
-        {
-            var frame = group.Units.Count > 0 || group.Removed.Count > 0 || shared
-                ? new LiveFrame(now, [.. group.Units], [.. group.Removed], incidents, alarms, dispatches)
-                : null;
-            PreparedPayload? payload = null;
-            foreach (var client in group.Clients)
-            {
-                if (client.Busy)
-                {
-                    if (frame is not null)
-                    {
-                        _counters.Dropped(client.Backlog.Add(frame));
-                        _counters.FrameDeferred();
-                    }
-
-                    continue;
-                }
-
-                if (!client.Backlog.IsEmpty)
-                {
-                    // Caught up with its last send: what it missed and what is new, as one frame of its own.
-                    if (frame is not null)
-                    {
-                        _counters.Dropped(client.Backlog.Add(frame));
-                    }
-
-                    Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters), now);
-                    _counters.FrameSent();
-                    continue;
-                }
-
-                if (frame is not null)
-                {
-                    payload ??= new PreparedPayload(frame, _counters);
-                    Send(client, FrameMethod, payload, now);
-                    _counters.FrameSent();
-                }
-                else if (now - client.LastSentAt >= _options.HeartbeatInterval)
-                {
-                    heartbeat ??= new PreparedPayload(LiveFrame.Heartbeat(now), _counters);
-                    Send(client, FrameMethod, heartbeat, now);
-                    _counters.HeartbeatSent();
-                }
-            }
-        }
-    }
-
-    /// <summary>Gives each view the changes it contains (or contained).</summary>
-    private void Sort()
+    /// <summary>Gives each view the changes it contains (or contained), and every incident, alarm and dispatch.</summary>
+    private void Distribute()
     {
         if (_viewsChanged)
         {
@@ -163,6 +93,76 @@ internal sealed partial class LiveMapBroadcaster
         }
 
         _viewIndex.Distribute(_changedMarkers.Values, _goneMarkers.Values);
+        if (_changedIncidents.Count == 0 && _changedAlarms.Count == 0 && _dispatches.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var group in _groups.Values)
+        {
+            foreach (var incident in _changedIncidents.Values)
+            {
+                group.Pending.AddIncident(incident);
+            }
+
+            foreach (var alarm in _changedAlarms.Values)
+            {
+                group.Pending.AddAlarm(alarm);
+            }
+
+            foreach (var dispatch in _dispatches)
+            {
+                _counters.Dropped(group.Pending.AddDispatch(dispatch));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a due view's clients what it has pending; a client that got nothing for a heartbeat interval gets an empty
+    /// frame.
+    /// </summary>
+    private void Deliver(ViewGroup group, DateTimeOffset now)
+    {
+        var frame = group.Pending.IsEmpty ? null : group.Pending.Take(now);
+        PreparedPayload? payload = null;
+        foreach (var client in group.Clients)
+        {
+            if (client.Busy)
+            {
+                if (frame is not null)
+                {
+                    _counters.Dropped(client.Backlog.Add(frame));
+                    _counters.FrameDeferred();
+                }
+
+                continue;
+            }
+
+            if (!client.Backlog.IsEmpty)
+            {
+                // Caught up with its last send: what it missed and what is new, as one frame of its own.
+                if (frame is not null)
+                {
+                    _counters.Dropped(client.Backlog.Add(frame));
+                }
+
+                Send(client, FrameMethod, new PreparedPayload(client.Backlog.Take(now), _counters), now);
+                _counters.FrameSent();
+                continue;
+            }
+
+            if (frame is not null)
+            {
+                payload ??= new PreparedPayload(frame, _counters);
+                Send(client, FrameMethod, payload, now);
+                _counters.FrameSent();
+            }
+            else if (now - client.LastSentAt >= _options.HeartbeatInterval)
+            {
+                Send(client, FrameMethod, new PreparedPayload(LiveFrame.Heartbeat(now), _counters), now);
+                _counters.HeartbeatSent();
+            }
+        }
     }
 
     /// <summary>

@@ -9,21 +9,20 @@ internal sealed partial class LiveMapBroadcaster
     // Every marker by id (a unit's id, or a device's id); a unit wins over a device of the same id.
     private readonly Dictionary<string, PreparedMarker> _markers = new(StringComparer.Ordinal);
 
-    // Since the last tick: markers that changed (with their state at the last tick) and the last states of those gone.
+    // Since the last step: markers that changed (with their state at the last step) and the last states of those gone.
     private readonly Dictionary<string, MarkerChange> _changedMarkers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PreparedMarker> _goneMarkers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deviceMarkers = new(StringComparer.Ordinal);
 
-    private HashSet<string> _unitIds = new(StringComparer.Ordinal);
-    private HashSet<string> _polledIds = new(StringComparer.Ordinal);
-
-    // Devices an on-duty unit names (its position's device, its crew's radios).
-    private HashSet<string> _unitDevices = new(StringComparer.Ordinal);
-    private HashSet<string> _polledDevices = new(StringComparer.Ordinal);
+    // Units the control room has, and the devices each on-duty unit names (its position's device, its crew's radios),
+    // kept from the control room's events; a device named by any unit has no marker of its own.
+    private readonly HashSet<string> _unitIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _devicesOfUnit = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _unitsNamingDevice = new(StringComparer.Ordinal);
+    private readonly List<string> _namedDevices = [];
 
     // The control room's rota as last taken: which devices a unit holds.
     private DutyRota _rota = DutyRota.Empty;
-    private bool _markersCurrent;
     private int _markerCount;
 
     private void MarkDirty(string deviceId)
@@ -34,76 +33,141 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>Brings every marker up to date: the units as the control room has them now, then the devices that reported.</summary>
-    private async Task RefreshMarkersAsync(CancellationToken cancellationToken)
+    /// <summary>Takes every unit as the control room has it now (at start; its events keep them current after that).</summary>
+    private async Task LoadUnitsAsync(CancellationToken cancellationToken)
     {
-        if (!_markersCurrent)
+        foreach (var unit in await _room.UnitsAsync().WaitAsync(cancellationToken))
         {
-            MarkAllDevicesDirty();
-        }
-
-        var asked = Stopwatch.GetTimestamp();
-        var units = await _room.UnitsAsync().WaitAsync(cancellationToken);
-        _counters.ReadUnits(Stopwatch.GetElapsedTime(asked));
-        DiffUnits(units);
-        DrainDevices();
-        _markersCurrent = true;
-        Volatile.Write(ref _markerCount, _markers.Count);
-    }
-
-    private void DiffUnits(List<UnitView> units)
-    {
-        _polledIds.Clear();
-        _polledDevices.Clear();
-        foreach (var unit in units)
-        {
-            _polledIds.Add(unit.Id);
-            if (unit.OnDuty)
-            {
-                if (unit.Position?.Device is { } device)
-                {
-                    _polledDevices.Add(device);
-                }
-
-                foreach (var member in unit.Crew)
-                {
-                    if (member.Radio is { } radio)
-                    {
-                        _polledDevices.Add(radio);
-                    }
-                }
-            }
-
-            var marker = UnitMarker.Of(unit);
-            _markers.TryGetValue(unit.Id, out var held);
-            if (held is null || !held.Marker.Equals(marker))
-            {
-                Changed(held, new PreparedMarker(marker));
-            }
-        }
-
-        foreach (var id in _unitIds)
-        {
-            if (!_polledIds.Contains(id))
-            {
-                Gone(id);
-            }
-        }
-
-        (_unitIds, _polledIds) = (_polledIds, _unitIds);
-        (_unitDevices, _polledDevices) = (_polledDevices, _unitDevices);
-
-        // A device marker whose device now speaks for a unit (or whose id a unit took) is looked at again.
-        foreach (var id in _deviceMarkers)
-        {
-            if (_unitDevices.Contains(id) || _unitIds.Contains(id))
-            {
-                MarkDirty(id);
-            }
+            ApplyUnit(unit);
         }
     }
 
-    /// <summary>Looks at every device that reported since the last tick.</summary>
+    /// <summary>A unit as the control room has it now: its marker, and which devices it names.</summary>
+    private void ApplyUnit(UnitView unit)
+    {
+        if (_unitIds.Add(unit.Id))
+        {
+            // A unit wins over a device of the same id: the unit's marker replaces the device's below.
+            _deviceMarkers.Remove(unit.Id);
+        }
+
+        NameDevices(unit);
+        var marker = UnitMarker.Of(unit);
+        _markers.TryGetValue(unit.Id, out var held);
+        if (held is null || !held.Marker.Equals(marker))
+        {
+            Changed(held, new PreparedMarker(marker));
+        }
+    }
+
+    /// <summary>A unit the control room no longer has: its marker goes, and a device of its id may show itself again.</summary>
+    private void RemoveUnit(string unitId)
+    {
+        if (!_unitIds.Remove(unitId))
+        {
+            return;
+        }
+
+        _namedDevices.Clear();
+        SetDevicesOfUnit(unitId);
+        Gone(unitId);
+        MarkDirty(unitId);
+    }
+
+    private void NameDevices(UnitView unit)
+    {
+        _namedDevices.Clear();
+        if (unit.OnDuty)
+        {
+            if (unit.Position?.Device is { } device)
+            {
+                _namedDevices.Add(device);
+            }
+
+            foreach (var member in unit.Crew)
+            {
+                if (member.Radio is { } radio && !_namedDevices.Contains(radio))
+                {
+                    _namedDevices.Add(radio);
+                }
+            }
+        }
+
+        SetDevicesOfUnit(unit.Id);
+    }
+
+    /// <summary>
+    /// Makes <see cref="_namedDevices"/> the devices <paramref name="unitId"/> names. A device no unit named before, or
+    /// none names now, is looked at again (its own marker goes or comes). Nothing is allocated when they are the same,
+    /// which is nearly every move.
+    /// </summary>
+    private void SetDevicesOfUnit(string unitId)
+    {
+        var held = _devicesOfUnit.TryGetValue(unitId, out var devices) ? devices : [];
+        if (SameDevices(held, _namedDevices))
+        {
+            return;
+        }
+
+        foreach (var device in held)
+        {
+            if (!_namedDevices.Contains(device))
+            {
+                var count = _unitsNamingDevice[device] - 1;
+                if (count == 0)
+                {
+                    _unitsNamingDevice.Remove(device);
+                    MarkDirty(device);
+                }
+                else
+                {
+                    _unitsNamingDevice[device] = count;
+                }
+            }
+        }
+
+        foreach (var device in _namedDevices)
+        {
+            if (Array.IndexOf(held, device) < 0)
+            {
+                var count = _unitsNamingDevice.GetValueOrDefault(device) + 1;
+                _unitsNamingDevice[device] = count;
+                if (count == 1)
+                {
+                    MarkDirty(device);
+                }
+            }
+        }
+
+        if (_namedDevices.Count == 0)
+        {
+            _devicesOfUnit.Remove(unitId);
+        }
+        else
+        {
+            _devicesOfUnit[unitId] = [.. _namedDevices];
+        }
+    }
+
+    private static bool SameDevices(string[] held, List<string> named)
+    {
+        if (held.Length != named.Count)
+        {
+            return false;
+        }
+
+        foreach (var device in held)
+        {
+            if (!named.Contains(device))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Looks at every device that reported since the last step.</summary>
     private void DrainDevices()
     {
         foreach (var pair in _dirtyDevices)
@@ -119,7 +183,7 @@ internal sealed partial class LiveMapBroadcaster
         var fix = _live.Get(deviceId);
         var own = fix is not null
             && !_unitIds.Contains(deviceId)
-            && !_unitDevices.Contains(deviceId)
+            && !_unitsNamingDevice.ContainsKey(deviceId)
             && _rota.Attribute(deviceId, fix.DeviceTime) is null;
         if (own)
         {
@@ -138,13 +202,13 @@ internal sealed partial class LiveMapBroadcaster
         }
     }
 
-    /// <summary>A marker's new state; the views compare it with its state at the last tick.</summary>
+    /// <summary>A marker's new state; the views compare it with its state at the last step.</summary>
     private void Changed(PreparedMarker? held, PreparedMarker current)
     {
         _markers[current.Id] = current;
         if (_changedMarkers.TryGetValue(current.Id, out var earlier))
         {
-            // Changed twice in one tick: still compared with the state at the last tick.
+            // Changed twice in one step: still compared with the state at the last step.
             held = earlier.Previous;
         }
         else if (_goneMarkers.Remove(current.Id, out var gone))
@@ -165,7 +229,7 @@ internal sealed partial class LiveMapBroadcaster
 
         if (_changedMarkers.Remove(id, out var change))
         {
-            // New and gone within one tick: no view ever showed it.
+            // New and gone within one step: no view ever showed it.
             if (change.Previous is null)
             {
                 return;

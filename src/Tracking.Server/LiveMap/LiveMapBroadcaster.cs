@@ -14,21 +14,26 @@ namespace Tracking.Server.LiveMap;
 
 /// <summary>
 /// The live map's push. One loop owns all of its state, without locks: the markers, the open incidents and
-/// alarms, the clients and their views. Every frame interval (a tick) it takes what changed — units from the
-/// control room, devices no unit holds from live state, incidents, alarms and dispatches from the control room's
-/// events — and sends the clients of each view one frame, each changed marker serialized once per protocol and
-/// copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still
-/// receiving its previous frame gets nothing that tick: what it missed waits in its bounded backlog, coalesced
-/// (what is replaced is counted). Nothing here blocks ingestion or the control room: a fix only marks its device
-/// as changed, and the control room's events wait in its bounded queue for the next tick.
+/// alarms, the clients and their views. Ten times a frame interval it takes what changed — units from the control
+/// room's events, devices no unit holds from live state, incidents, alarms and dispatches — and gives it to every view
+/// that shows it, where it waits, coalesced, for the view's next frame. Each view's clients get a frame at most once
+/// a frame interval, each view at its own time (<see cref="ViewGroup.DueAt"/>); each changed marker is serialized once
+/// per protocol and copied into every frame that shows it (<see cref="PreparedPayload"/>), on the thread pool. A client still receiving
+/// its previous frame gets nothing then: what it missed waits in its bounded backlog, coalesced (what is replaced is
+/// counted). Nothing here blocks ingestion or the control room: a fix only marks its device as changed, and the
+/// control room's events wait in its bounded queue until the loop reads them.
 /// </summary>
 /// <remarks>
-/// Units come from <see cref="ControlRoom.UnitsAsync"/> once per tick (only while a client watches) rather than from
-/// the control room's <c>unit</c> events, because the control room publishes status changes but not moves. One read
-/// per tick is also exactly the coalescing the map wants (the latest state of every unit), costs one pass over the
-/// units, and cannot move a unit back to an older state the way an event read after it could. Which devices a unit
-/// holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device with no shift is a
-/// marker of its own.
+/// Units are read from the control room once, at start; after that its <see cref="UnitChanges"/> events keep them
+/// current (it publishes every move, status and duty change, coalesced per slice of positions), so a step costs what
+/// changed, not a pass over every unit, and never waits for the control room's loop. Views taking turns through the
+/// interval, rather than all at one tick, spread the frames' sending and the clients' reading of them, and a view that
+/// is due has little more than its frame to make: a change waits for its view's next frame half an interval on
+/// average, as with one tick for all, but not behind the reading of every change and every other view's frames. The
+/// events come in the order the control room applied them and each carries the unit's whole state, so a unit never
+/// goes back to an older state.
+/// Which devices a unit holds comes from the control room's own rota (<see cref="ControlRoom.Rota"/>), so a device
+/// with no shift is a marker of its own.
 /// Thread-safety: <see cref="JoinAsync"/>, <see cref="LeaveAsync"/>, <see cref="Offer"/> and <see cref="Stats"/> may
 /// be called from any thread; everything else runs on the loop.
 /// </remarks>
@@ -46,6 +51,11 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     private readonly TimeProvider _time;
     private readonly LiveMapOptions _options;
     private readonly TimeSpan _interval;
+    private readonly FramePhases _phases;
+
+    // How often what changed is taken and given to the views, between the views' frames: the work a due view waits
+    // for is then at most this much of changes, not a whole interval's.
+    private readonly TimeSpan _absorbEvery;
     private readonly ILogger<LiveMapBroadcaster> _logger;
     private readonly LiveMapCounters _counters = new();
     private readonly Channel<Func<Task>> _requests = Channel.CreateBounded<Func<Task>>(new BoundedChannelOptions(RequestCapacity)
@@ -62,7 +72,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
     private readonly Dictionary<string, LiveClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<MapView, ViewGroup> _groups = [];
 
-    // What changed since the last tick.
+    // What changed since the last step.
     private readonly Dictionary<string, IncidentView> _changedIncidents = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Alarm> _changedAlarms = [];
     private readonly List<DispatchMessage> _dispatches = [];
@@ -88,12 +98,14 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         _time = time;
         _options = options.Value;
         _interval = _options.FrameInterval;
+        _phases = new FramePhases(_interval);
+        _absorbEvery = _interval / FramePhases.Count;
         _logger = logger;
     }
 
     /// <summary>
     /// Takes a durable batch of fixes (the journal's commit loop calls it through <see cref="LiveState.Offered"/>):
-    /// only marks each device as changed, without blocking; the next tick reads its latest fix from live state.
+    /// only marks each device as changed, without blocking; the next step reads its latest fix from live state.
     /// </summary>
     public void Offer(IReadOnlyList<Fix> fixes)
     {
@@ -148,7 +160,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         _counters.Ticks,
         _counters.TickMilliseconds,
         _counters.LongestTickMilliseconds,
-        _counters.UnitsMilliseconds,
+        _counters.ChangesMilliseconds,
         _counters.FanOutMilliseconds);
 
     private async Task<T> AskAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
@@ -176,7 +188,7 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         {
             await _room.Loaded.WaitAsync(stoppingToken);
             await LoadAsync(stoppingToken);
-            var nextTick = _time.GetUtcNow() + _interval;
+            var nextStep = _time.GetUtcNow() + _interval;
             while (!stoppingToken.IsCancellationRequested)
             {
                 while (_requests.Reader.TryRead(out var request))
@@ -185,20 +197,16 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
                 }
 
                 var now = _time.GetUtcNow();
-                if (now >= nextTick)
+                if (now >= nextStep)
                 {
                     var started = Stopwatch.GetTimestamp();
-                    await RunSafelyAsync(() => TickAsync(now));
+                    await RunSafelyAsync(() => StepAsync(now));
                     _counters.Ticked(Stopwatch.GetElapsedTime(started));
-
-                    // Ticks start at least an interval apart, so no client gets frames closer than that; and at least half
-                    // an interval after the last one ended, so a tick that overran does not start the next at once.
-                    var ended = _time.GetUtcNow();
-                    nextTick = Max(now + _interval, ended + (_interval / 2));
+                    nextStep = NextStep(now);
                     continue;
                 }
 
-                await WaitForWorkAsync(nextTick - now, stoppingToken);
+                await WaitForWorkAsync(nextStep - now, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -211,7 +219,23 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
         }
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+    /// <summary>
+    /// When the loop next steps: when the first view is due, and at least every <see cref="_absorbEvery"/>, so that what
+    /// changed is taken in small parts as it comes (and the control room's events are read even while nobody watches).
+    /// </summary>
+    private DateTimeOffset NextStep(DateTimeOffset now)
+    {
+        var next = now + _absorbEvery;
+        foreach (var group in _groups.Values)
+        {
+            if (group.DueAt < next)
+            {
+                next = group.DueAt;
+            }
+        }
+
+        return next;
+    }
 
     private async Task LoadAsync(CancellationToken stoppingToken)
     {
@@ -225,38 +249,88 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
             _alarms[alarm.Id] = alarm;
         }
 
+        await LoadUnitsAsync(stoppingToken);
         TakeRota();
         LogStarted(_logger, _incidents.Count, _alarms.Count, _rota.Shifts.Count, _options.MaxFramesPerSecond);
     }
 
-    /// <summary>One frame interval: what changed, to every client that watches.</summary>
-    private async Task TickAsync(DateTimeOffset now)
+    /// <summary>
+    /// Takes what changed since the last step, then sends the views that are due their frames. A view is due an interval after
+    /// its last frame, so no client gets frames closer than that; views are due at different times
+    /// (<see cref="ViewGroup.DueAt"/>), so a step sends only a few views' frames.
+    /// </summary>
+    private Task StepAsync(DateTimeOffset now)
     {
-        DrainEvents();
-        TakeRota();
-        if (_clients.Count > 0)
+        Absorb(lookAtDevices: _groups.Count > 0);
+        if (_groups.Count == 0)
         {
-            await RefreshMarkersAsync(_stopping);
-            var fanOut = Stopwatch.GetTimestamp();
-            FanOut(now);
-            _counters.FannedOut(Stopwatch.GetElapsedTime(fanOut));
-        }
-        else
-        {
-            // Nobody watches: the units are not read; the next client to join brings them up to date.
-            _markersCurrent = false;
+            return Task.CompletedTask;
         }
 
-        ClearChanges();
+        var delivering = Stopwatch.GetTimestamp();
+        var earliest = DateTimeOffset.MaxValue;
+        foreach (var group in _groups.Values)
+        {
+            if (group.DueAt <= now && group.DueAt < earliest)
+            {
+                earliest = group.DueAt;
+            }
+        }
+
+        foreach (var group in _groups.Values)
+        {
+            if (group.DueAt <= now)
+            {
+                Deliver(group, now);
+
+                // Views served late together keep their turns apart (a pause of the loop would otherwise make them one).
+                group.DueAt = now + _interval + (group.DueAt - earliest);
+            }
+        }
+
+        _counters.FannedOut(Stopwatch.GetElapsedTime(delivering));
+        return Task.CompletedTask;
     }
 
-    /// <summary>Applies the control room's events: incidents and alarms as they are now, dispatches in order.</summary>
+    /// <summary>
+    /// Takes what changed — the control room's events, its rota and, when <paramref name="lookAtDevices"/> (someone
+    /// watches), the devices that reported — and gives it to every view, to wait there, coalesced, for its next frame.
+    /// </summary>
+    private void Absorb(bool lookAtDevices)
+    {
+        var started = Stopwatch.GetTimestamp();
+        DrainEvents();
+        TakeRota();
+        if (lookAtDevices)
+        {
+            DrainDevices();
+        }
+
+        Distribute();
+        ClearChanges();
+        Volatile.Write(ref _markerCount, _markers.Count);
+        _counters.ReadChanges(Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Applies the control room's events: units, incidents and alarms as they are now, dispatches in order.</summary>
     private void DrainEvents()
     {
         while (_subscription!.TryRead(out var e))
         {
             switch (e.Payload)
             {
+                case UnitChanges units:
+                    foreach (var unit in units.Changed)
+                    {
+                        ApplyUnit(unit);
+                    }
+
+                    foreach (var unitId in units.Removed)
+                    {
+                        RemoveUnit(unitId);
+                    }
+
+                    break;
                 case IncidentView incident:
                     if (incident.Status == IncidentStatus.Open)
                     {
@@ -289,9 +363,6 @@ internal sealed partial class LiveMapBroadcaster : BackgroundService
                     }
 
                     _dispatches.Add(dispatch);
-                    break;
-                default:
-                    // A unit's change: read with all units at the tick (see the remarks).
                     break;
             }
         }

@@ -16,7 +16,7 @@ internal sealed class LiveMapCounters
     private long _ticks;
     private long _tickTicks;
     private long _longestTickTicks;
-    private long _unitsTicks;
+    private long _changesTicks;
     private long _fanOutTicks;
 
     public long FramesSent => Interlocked.Read(ref _framesSent);
@@ -26,7 +26,7 @@ internal sealed class LiveMapCounters
     /// <summary>Payload bytes written to clients (JSON exactly; MessagePack within a few bytes of the envelope; without SignalR's and the transport's framing).</summary>
     public long BytesSent => Interlocked.Read(ref _bytesSent);
 
-    /// <summary>Frames not sent at their tick because the client was still receiving an earlier one; their content waits, coalesced.</summary>
+    /// <summary>Frames not sent when due because the client was still receiving an earlier one; their content waits, coalesced.</summary>
     public long FramesDeferred => Interlocked.Read(ref _framesDeferred);
 
     /// <summary>States a slow client never received because a newer state of the same marker, incident or alarm replaced them, and dispatches over its backlog's bound.</summary>
@@ -35,22 +35,22 @@ internal sealed class LiveMapCounters
     /// <summary>Sends that failed (the connection went away while writing).</summary>
     public long SendFailures => Interlocked.Read(ref _sendFailures);
 
-    /// <summary>Ticks (frame intervals) done.</summary>
+    /// <summary>Steps of the loop done (each reads what changed and sends the frames that are due).</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
 
-    /// <summary>Time spent in ticks, all together, in milliseconds.</summary>
+    /// <summary>Time spent in steps, all together, in milliseconds.</summary>
     public double TickMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _tickTicks)).TotalMilliseconds;
 
-    /// <summary>The longest tick, in milliseconds.</summary>
+    /// <summary>The longest step, in milliseconds.</summary>
     public double LongestTickMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _longestTickTicks)).TotalMilliseconds;
 
-    /// <summary>Time the ticks waited for the control room's units, all together, in milliseconds.</summary>
-    public double UnitsMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _unitsTicks)).TotalMilliseconds;
+    /// <summary>Time spent taking what changed (the control room's events, the devices that reported) and giving it to the views, all together, in milliseconds.</summary>
+    public double ChangesMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _changesTicks)).TotalMilliseconds;
 
-    /// <summary>Time the ticks spent making and handing over the frames, all together, in milliseconds.</summary>
+    /// <summary>Time the steps spent making the due views' frames and handing them over, all together, in milliseconds.</summary>
     public double FanOutMilliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _fanOutTicks)).TotalMilliseconds;
 
-    public void ReadUnits(TimeSpan took) => Interlocked.Add(ref _unitsTicks, took.Ticks);
+    public void ReadChanges(TimeSpan took) => Interlocked.Add(ref _changesTicks, took.Ticks);
 
     public void FannedOut(TimeSpan took) => Interlocked.Add(ref _fanOutTicks, took.Ticks);
 

@@ -1,9 +1,11 @@
 namespace Tracking.Server.LiveMap;
 
 /// <summary>
-/// The clients that share one view, and what the current tick tells them: markers now in the view, and ids of markers
-/// that left it. A view showed a marker exactly when it contains the marker's previous state (every view is told every
-/// change of what it contains), so nothing per view is remembered between ticks. Not thread-safe: owned by the
+/// The clients that share one view, when their next frame is due, and what it will tell them: markers that changed in
+/// the view or came into it, ids of markers that left it, and the incidents, alarms and dispatches since their last
+/// frame, coalesced. A view showed a marker exactly when it contains the marker's previous state (every view is told
+/// every change of what it contains), so nothing per view is remembered about what it showed; a marker that came and
+/// went between two frames is sent as removed, which a client that never had it ignores. Not thread-safe: owned by the
 /// broadcaster's loop.
 /// </summary>
 internal sealed class ViewGroup(MapView view)
@@ -14,19 +16,17 @@ internal sealed class ViewGroup(MapView view)
 
     public List<LiveClient> Clients { get; } = [];
 
-    /// <summary>This tick: markers that changed or came into the view.</summary>
-    public List<PreparedMarker> Units { get; } = [];
+    /// <summary>What the next frame tells the view's clients.</summary>
+    public ClientBacklog Pending { get; } = new();
 
-    /// <summary>This tick: ids of markers that left the view.</summary>
-    public List<string> Removed { get; } = [];
+    /// <summary>
+    /// When the view's clients may next get a frame: an interval after their last. Views made at different times are
+    /// due at different times, so the frames (and the clients' work to read them) spread over the interval instead of
+    /// all leaving at once.
+    /// </summary>
+    public DateTimeOffset DueAt { get; set; }
 
-    public void BeginTick()
-    {
-        Units.Clear();
-        Removed.Clear();
-    }
-
-    /// <summary>Takes one marker's change (once per marker and tick: <paramref name="stamp"/> tells a repeat).</summary>
+    /// <summary>Takes one marker's change (once per marker and reading: <paramref name="stamp"/> tells a repeat).</summary>
     public void Take(int stamp, PreparedMarker? previous, PreparedMarker current)
     {
         ArgumentNullException.ThrowIfNull(current);
@@ -38,11 +38,11 @@ internal sealed class ViewGroup(MapView view)
         _stamp = stamp;
         if (View.Contains(current.Marker))
         {
-            Units.Add(current);
+            Pending.AddUnit(current);
         }
         else if (previous is not null && View.Contains(previous.Marker))
         {
-            Removed.Add(current.Id);
+            Pending.AddRemoved(current.Id);
         }
     }
 
@@ -58,7 +58,7 @@ internal sealed class ViewGroup(MapView view)
         _stamp = stamp;
         if (View.Contains(last.Marker))
         {
-            Removed.Add(last.Id);
+            Pending.AddRemoved(last.Id);
         }
     }
 }

@@ -3,7 +3,7 @@ namespace Tracking.Server.LiveMap;
 /// <summary>
 /// Which views may contain a marker, found from the marker: every force view, the views of its team and of its station,
 /// and the box views whose box meets its grid cell (boxes bigger than <see cref="MaxCellsPerBox"/> cells are tried for
-/// every marker). So a tick's cost follows the views each change is in, not the number of views: with 70 district
+/// every marker). So a step's cost follows the views each change is in, not the number of views: with 70 district
 /// boxes a unit is tried against the few around it. Candidates only: <see cref="MapView.Contains"/> decides. Built
 /// when views come or go; not thread-safe (owned by the broadcaster's loop).
 /// </summary>
@@ -70,18 +70,13 @@ internal sealed class ViewIndex
     }
 
     /// <summary>
-    /// Gives every view (as last built) what this tick tells it: each change is tried only against the views that may
+    /// Gives every view (as last built) what changed since the last step: each change is tried only against the views that may
     /// contain its new or its previous state, each marker that went away against those that may contain its last state.
     /// </summary>
     public void Distribute(IEnumerable<MarkerChange> changed, IEnumerable<PreparedMarker> gone)
     {
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(gone);
-        foreach (var group in _groups)
-        {
-            group.BeginTick();
-        }
-
         foreach (var (previous, current) in changed)
         {
             _candidates.Clear();

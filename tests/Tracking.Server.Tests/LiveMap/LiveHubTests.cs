@@ -23,6 +23,8 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
 
     private static double Latitude(JsonNode marker) => (double)marker["latitude"]!;
 
+    private static DateTimeOffset Time(JsonNode payload) => DateTimeOffset.Parse((string)payload["time"]!, System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task A_force_view_shows_every_unit_and_each_device_no_unit_holds_but_never_a_units_own_device()
     {
@@ -154,6 +156,56 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
     }
 
     [Fact]
+    public async Task A_foot_patrol_comes_onto_the_map_and_goes_when_its_officer_is_back_with_the_vehicle()
+    {
+        const double Band = 52.84;
+        await fixture.OnDutyAsync("walk", "Walking team", "Walking station");
+        await using var vehicle = await fixture.DeviceAsync("walk-veh");
+        await using var radio = await fixture.DeviceAsync("walk-ra");
+        await using var map = await fixture.MapAsync();
+        await map.JoinAsync(MapViews.Team("Walking team"));
+        var time = Now();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band, time);
+        await fixture.PositionedAsync("walk", time);
+
+        // The radio 0.004° north of the car (about 445 m): its officer is a foot patrol of the car's team.
+        await LiveMapServerFixture.PlaceAsync(radio, Longitude, Band + 0.004, time.AddSeconds(1));
+        var came = await fixture.FrameAsync(map, 0, f => HasUnit(f, "walk.walk-o"), "the foot patrol's marker");
+        Assert.Equal(Band + 0.004, Latitude(Payloads.Unit(came, "walk.walk-o")!), 9);
+
+        // Back beside the car: crew again, so the foot patrol's marker goes.
+        var seen = map.Frames.Count;
+        await LiveMapServerFixture.PlaceAsync(radio, Longitude, Band + 0.0002, time.AddSeconds(2));
+        await fixture.FrameAsync(map, seen, f => Payloads.Ids(f, "removed").Contains("walk.walk-o"), "the foot patrol removed");
+        Assert.DoesNotContain(map.Frames.Skip(seen), f => HasUnit(f, "walk.walk-o"));
+    }
+
+    [Fact]
+    public async Task A_client_gets_at_most_one_frame_an_interval_however_finely_the_clock_moves()
+    {
+        await fixture.OnDutyAsync("pace", "Pace team", "Pace station");
+        await using var map = await fixture.MapAsync();
+        await map.JoinAsync(MapViews.Team("Pace team"));
+
+        // The unit changes status every tenth of an interval for three intervals, and the live map's clock follows.
+        var step = LiveMapServerFixture.FrameInterval / 10;
+        for (var i = 0; i < 30; i++)
+        {
+            await SetStatusAsync("pace", i % 2 == 0 ? "unavailable" : "available", "refreshments");
+            fixture.Clock.Advance(step);
+        }
+
+        // The loop ended on available; the clock moves no more until the last change is set, so the next frame has it.
+        var seen = map.Frames.Count;
+        await SetStatusAsync("pace", "unavailable", "custody");
+        await fixture.FrameAsync(map, seen, f => (string?)Payloads.Unit(f, "pace")?["status"] == "unavailable", "the last status");
+
+        var times = map.Frames.Select(Time).ToList();
+        Assert.True(times.Count >= 2, $"{times.Count} frames");
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= LiveMapServerFixture.FrameInterval, $"frames at {pair.First:O} and {pair.Second:O}"));
+    }
+
+    [Fact]
     public async Task A_unit_status_change_reaches_the_client()
     {
         await fixture.OnDutyAsync("status-a", "Status team", "Status station");
@@ -269,10 +321,13 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         var elsewhere = await reconnected.JoinAsync(MapViews.Box(10, 50, 11, 51));
         Assert.DoesNotContain("again", Payloads.Ids(elsewhere));
         var before = reconnected.Frames.Count;
-        await SetStatusAsync("again", "unavailable", "refreshments");
         await using var probe = await fixture.MapAsync();
         await probe.JoinAsync(MapViews.Team("Again team"));
+        await SetStatusAsync("again", "unavailable", "refreshments");
         await fixture.FrameAsync(probe, 0, f => (string?)Payloads.Unit(f, "again")?["status"] == "unavailable", "the change in another view");
+
+        // Views take turns: the connection's own view has its next frame (a heartbeat at the latest) after the change too.
+        await fixture.FrameAsync(reconnected, reconnected.Frames.Count, _ => true, "the connection's next frame");
         Assert.DoesNotContain(reconnected.Frames.Skip(before), f => HasUnit(f, "again"));
     }
 
@@ -347,7 +402,6 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         Assert.True((long)stats!["heartbeatsSent"]! >= 1, stats.ToString());
 
         static bool IsEmpty(JsonNode frame) => new[] { "units", "removed", "incidents", "alarms", "dispatches" }.All(key => frame[key]!.AsArray().Count == 0);
-        static DateTimeOffset Time(JsonNode payload) => DateTimeOffset.Parse((string)payload["time"]!, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

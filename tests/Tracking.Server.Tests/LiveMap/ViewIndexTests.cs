@@ -52,8 +52,9 @@ public sealed class ViewIndexTests
             var units = changes.Where(c => view.Contains(c.Current.Marker)).Select(c => c.Current.Id);
             var removed = changes.Where(c => !view.Contains(c.Current.Marker) && c.Previous is { } p && view.Contains(p.Marker)).Select(c => c.Current.Id)
                 .Concat(gone.Where(g => view.Contains(g.Marker)).Select(g => g.Id));
-            Assert.Equal(units, group.Units.Select(u => u.Id));
-            Assert.Equal(removed, group.Removed);
+            var frame = group.Pending.Take(DateTimeOffset.UnixEpoch);
+            Assert.Equal(units.Order(StringComparer.Ordinal), frame.Units.Select(u => u.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(removed.Order(StringComparer.Ordinal), frame.Removed.Order(StringComparer.Ordinal));
         }
     }
 }
