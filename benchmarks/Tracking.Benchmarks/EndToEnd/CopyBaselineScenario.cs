@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
@@ -102,7 +101,7 @@ internal static class CopyBaselineScenario
 
     private static async Task CopyAsync(NpgsqlConnection connection, ArraySegment<Fix> batch)
     {
-        var point = new byte[25];
+        var point = new byte[EwkbPoint.Length];
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY copy_target (device_id, device_time, received_at, position, speed, heading, accuracy, altitude, source) FROM STDIN (FORMAT BINARY)");
         foreach (var fix in batch)
@@ -111,7 +110,7 @@ internal static class CopyBaselineScenario
             await importer.WriteAsync(fix.DeviceId, NpgsqlDbType.Text);
             await importer.WriteAsync(fix.DeviceTime, NpgsqlDbType.TimestampTz);
             await importer.WriteAsync(fix.ReceivedAt, NpgsqlDbType.TimestampTz);
-            await importer.WriteAsync(Ewkb(point, fix.Longitude, fix.Latitude), NpgsqlDbType.Bytea);
+            await importer.WriteAsync(EwkbPoint.Write(point, fix.Longitude, fix.Latitude), NpgsqlDbType.Bytea);
             await WriteRealAsync(importer, fix.Speed);
             await WriteRealAsync(importer, fix.Heading);
             await WriteRealAsync(importer, fix.Accuracy);
@@ -120,17 +119,6 @@ internal static class CopyBaselineScenario
         }
 
         await importer.CompleteAsync();
-    }
-
-    /// <summary>EWKB point: byte order 1 (little-endian), type 1 with the SRID flag 0x20000000, SRID, x = lon, y = lat.</summary>
-    private static byte[] Ewkb(byte[] buffer, double longitude, double latitude)
-    {
-        buffer[0] = 1;
-        BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(1), 0x2000_0001);
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(5), 4326);
-        BinaryPrimitives.WriteDoubleLittleEndian(buffer.AsSpan(9), longitude);
-        BinaryPrimitives.WriteDoubleLittleEndian(buffer.AsSpan(17), latitude);
-        return buffer;
     }
 
     private static Task WriteRealAsync(NpgsqlBinaryImporter importer, double? value) =>

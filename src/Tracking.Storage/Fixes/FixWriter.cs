@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Npgsql;
 using NpgsqlTypes;
 using Tracking.Core.Analytics;
@@ -41,12 +40,10 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
 
     private readonly HashSet<DateOnly> _knownPartitions = [];
     private readonly Dictionary<(string DeviceId, DateOnly Day), DateTimeOffset> _earliest = [];
-    private readonly byte[] _point = new byte[25];
+    private readonly byte[] _point = new byte[EwkbPoint.Length];
     private NpgsqlConnection? _connection;
     private int _stagedBatchesLeft;
-    private long _dayStartTicks = long.MaxValue;
-    private long _dayEndTicks = long.MinValue;
-    private DateOnly _day;
+    private readonly LocalDayCursor _days = new(LocalCalendar.London);
 
     /// <summary>Stores the batch durably; returns how many fixes were new (the rest were duplicates).</summary>
     public async Task<int> WriteAsync(IReadOnlyList<Fix> fixes, CancellationToken cancellationToken = default)
@@ -90,24 +87,7 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
     private async Task<int> WriteDirectAsync(NpgsqlConnection connection, IReadOnlyList<Fix> fixes, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY fixes (device_id, device_time, received_at, position, speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var fix in fixes)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(fix.DeviceId, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(fix.DeviceTime.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(fix.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                // Binary COPY hands these bytes to PostGIS's geometry_recv as they are.
-                await importer.WriteAsync(Ewkb(fix.Longitude, fix.Latitude), NpgsqlDbType.Bytea, cancellationToken);
-                await WriteMeasuresAsync(importer, fix, cancellationToken);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
+        await CopyAsync(connection, "fixes", fixes, cancellationToken);
         await using (var bump = new NpgsqlBatch(connection, transaction) { BatchCommands = { BumpLateDays() } })
         {
             await bump.ExecuteNonQueryAsync(cancellationToken);
@@ -120,24 +100,7 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
     private async Task<int> WriteStagedAsync(NpgsqlConnection connection, IReadOnlyList<Fix> fixes, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY fix_staging (device_id, device_time, received_at, lon, lat, speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
-        {
-            foreach (var fix in fixes)
-            {
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(fix.DeviceId, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(fix.DeviceTime.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(fix.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(fix.Longitude, NpgsqlDbType.Double, cancellationToken);
-                await importer.WriteAsync(fix.Latitude, NpgsqlDbType.Double, cancellationToken);
-                await WriteMeasuresAsync(importer, fix, cancellationToken);
-            }
-
-            await importer.CompleteAsync(cancellationToken);
-        }
-
+        await CopyAsync(connection, "fix_staging", fixes, cancellationToken);
         int inserted;
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
@@ -145,7 +108,7 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
                 """
                 INSERT INTO fixes (device_id, device_time, received_at, position, speed, heading, accuracy, altitude,
                                    satellites, hdop, battery, emergency, source)
-                SELECT device_id, device_time, received_at, ST_SetSRID(ST_MakePoint(lon, lat), 4326),
+                SELECT device_id, device_time, received_at, position,
                        speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source
                 FROM fix_staging
                 ON CONFLICT (device_id, device_time) DO NOTHING
@@ -159,26 +122,39 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
         return inserted;
     }
 
-    /// <summary>Speed to source: the columns after the position, the same in <c>fixes</c> and the staging table.</summary>
-    private static async Task WriteMeasuresAsync(NpgsqlBinaryImporter importer, Fix fix, CancellationToken cancellationToken)
+    /// <summary>One binary COPY of the batch into <c>fixes</c> or the staging table, which have the same columns.</summary>
+    private async Task CopyAsync(NpgsqlConnection connection, string table, IReadOnlyList<Fix> fixes, CancellationToken cancellationToken)
     {
-        await WriteOptionalAsync(importer, fix.Speed, cancellationToken);
-        await WriteOptionalAsync(importer, fix.Heading, cancellationToken);
-        await WriteOptionalAsync(importer, fix.Accuracy, cancellationToken);
-        await WriteOptionalAsync(importer, fix.Altitude, cancellationToken);
-        if (fix.Satellites is { } satellites)
+        await using var importer = await connection.BeginBinaryImportAsync(
+            $"COPY {table} (device_id, device_time, received_at, position, speed, heading, accuracy, altitude, satellites, hdop, battery, emergency, source) FROM STDIN (FORMAT BINARY)",
+            cancellationToken);
+        foreach (var fix in fixes)
         {
-            await importer.WriteAsync((short)satellites, NpgsqlDbType.Smallint, cancellationToken);
-        }
-        else
-        {
-            await importer.WriteNullAsync(cancellationToken);
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(fix.DeviceId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(fix.DeviceTime.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(fix.ReceivedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            await importer.WriteAsync(EwkbPoint.Write(_point, fix.Longitude, fix.Latitude), NpgsqlDbType.Bytea, cancellationToken);
+            await WriteOptionalAsync(importer, fix.Speed, cancellationToken);
+            await WriteOptionalAsync(importer, fix.Heading, cancellationToken);
+            await WriteOptionalAsync(importer, fix.Accuracy, cancellationToken);
+            await WriteOptionalAsync(importer, fix.Altitude, cancellationToken);
+            if (fix.Satellites is { } satellites)
+            {
+                await importer.WriteAsync((short)satellites, NpgsqlDbType.Smallint, cancellationToken);
+            }
+            else
+            {
+                await importer.WriteNullAsync(cancellationToken);
+            }
+
+            await WriteOptionalAsync(importer, fix.Hdop, cancellationToken);
+            await WriteOptionalAsync(importer, fix.Battery, cancellationToken);
+            await importer.WriteAsync(fix.Emergency, NpgsqlDbType.Boolean, cancellationToken);
+            await importer.WriteAsync((short)fix.Source, NpgsqlDbType.Smallint, cancellationToken);
         }
 
-        await WriteOptionalAsync(importer, fix.Hdop, cancellationToken);
-        await WriteOptionalAsync(importer, fix.Battery, cancellationToken);
-        await importer.WriteAsync(fix.Emergency, NpgsqlDbType.Boolean, cancellationToken);
-        await importer.WriteAsync((short)fix.Source, NpgsqlDbType.Smallint, cancellationToken);
+        await importer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Fills <see cref="_earliest"/>: the earliest fix of each device and local day in the batch.</summary>
@@ -187,14 +163,7 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
         _earliest.Clear();
         foreach (var fix in fixes)
         {
-            var ticks = fix.DeviceTime.UtcTicks;
-            if (ticks < _dayStartTicks || ticks >= _dayEndTicks)
-            {
-                _day = LocalCalendar.London.Day(fix.DeviceTime);
-                (_dayStartTicks, _dayEndTicks) = (LocalCalendar.London.Start(_day).UtcTicks, LocalCalendar.London.End(_day).UtcTicks);
-            }
-
-            var key = (fix.DeviceId, _day);
+            var key = (fix.DeviceId, _days.DayOf(fix.DeviceTime.UtcTicks));
             if (!_earliest.TryGetValue(key, out var earliest) || fix.DeviceTime < earliest)
             {
                 _earliest[key] = fix.DeviceTime;
@@ -209,17 +178,6 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
         command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. _earliest.Keys.Select(k => k.Day)] });
         command.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = [.. _earliest.Values.Select(t => t.UtcDateTime)] });
         return command;
-    }
-
-    /// <summary>EWKB point: byte order 1 (little-endian), type 1 with the SRID flag 0x20000000, SRID 4326, x = lon, y = lat.</summary>
-    private byte[] Ewkb(double longitude, double latitude)
-    {
-        _point[0] = 1;
-        BinaryPrimitives.WriteUInt32LittleEndian(_point.AsSpan(1), 0x2000_0001);
-        BinaryPrimitives.WriteInt32LittleEndian(_point.AsSpan(5), 4326);
-        BinaryPrimitives.WriteDoubleLittleEndian(_point.AsSpan(9), longitude);
-        BinaryPrimitives.WriteDoubleLittleEndian(_point.AsSpan(17), latitude);
-        return _point;
     }
 
     private static Task WriteOptionalAsync(NpgsqlBinaryImporter importer, double? value, CancellationToken cancellationToken) =>
@@ -242,7 +200,7 @@ public sealed class FixWriter(NpgsqlDataSource dataSource) : IAsyncDisposable
             await using var create = new NpgsqlCommand(
                 """
                 CREATE TEMP TABLE IF NOT EXISTS fix_staging (
-                    device_id text, device_time timestamptz, received_at timestamptz, lon float8, lat float8,
+                    device_id text, device_time timestamptz, received_at timestamptz, position geometry(Point, 4326),
                     speed real, heading real, accuracy real, altitude real,
                     satellites smallint, hdop real, battery real, emergency boolean, source smallint
                 ) ON COMMIT DELETE ROWS

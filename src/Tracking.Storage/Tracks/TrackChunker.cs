@@ -26,16 +26,15 @@ public static class TrackChunker
         var hasPredecessor = false;
         var own = 0;
         double minLon = 0, maxLon = 0, minLat = 0, maxLat = 0;
+        var days = new LocalDayCursor(LocalCalendar.London);
         var day = default(DateOnly);
-        long dayStart = long.MaxValue, dayEnd = long.MinValue;
 
         for (var i = firstOwn; i < points.Count; i++)
         {
             var point = points[i];
-            if (point.Ticks < dayStart || point.Ticks >= dayEnd)
+            var pointDay = days.DayOf(point.Ticks);
+            if (pointDay != day)
             {
-                var pointDay = LocalCalendar.London.Day(new DateTimeOffset(point.Ticks, TimeSpan.Zero));
-                (dayStart, dayEnd) = (LocalCalendar.London.Start(pointDay).UtcTicks, LocalCalendar.London.End(pointDay).UtcTicks);
                 if (own > 0)
                 {
                     Flush();

@@ -38,5 +38,5 @@ public static class TrackChunks
     internal const long WriterLockKey = 0x7472_636b_7772_6974; // "trckwrit"
 
     /// <summary>Held by the one builder at work: a second server instance skips its turn.</summary>
-    internal const long BuilderLockKey = 0x7472_636b_6275_696c; // "trckbuil"
+    public const long BuilderLockKey = 0x7472_636b_6275_696c; // "trckbuil"
 }
