@@ -37,6 +37,12 @@ public sealed class VisitRebuildTests(PatrolServerFixture fixture) : IClassFixtu
             () => visits.ListBeganAsync(from, to, null),
             stays => stays.Any(s => s.AreaKey == AreaKeys.Location("PARK")) && stays.Any(s => s.AreaKey == AreaKeys.Beat("WEST")),
             "the live stays stored: the park and the west beat");
+        // Live presence sees a fix once it is durable in the journal; the rebuild reads it from PostgreSQL, where the
+        // drainer puts it a little later.
+        await Eventually.UntilAsync(
+            () => fixture.Database.ScalarAsync($"SELECT count(*) FROM fixes WHERE device_id = '{Device}'"),
+            count => count == 16,
+            "the drive's 16 fixes in PostgreSQL");
         await fixture.Database.ScalarAsync(
             $"WITH gone AS (DELETE FROM visits WHERE device_id = '{Device}' RETURNING 1) SELECT count(*) FROM gone");
         await fixture.Database.ScalarAsync(
