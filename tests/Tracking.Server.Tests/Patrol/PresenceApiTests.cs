@@ -51,6 +51,9 @@ public sealed class PresenceApiTests(PatrolServerFixture fixture) : IClassFixtur
             () => visits.ListAsync("location", "PARK", start.AddHours(-1), start.AddHours(1)),
             list => list.Any(s => s.DeviceId == Device),
             "the park visit stored");
+        // Live presence sees a fix once it is durable in the journal; retrospective presence reads it from PostgreSQL,
+        // where the drainer puts it a little later.
+        await Eventually.UntilAsync(() => fixture.Database.ScalarAsync($"SELECT count(*) FROM fixes WHERE device_id = '{Device}'"), n => n == 15, "15 fixes stored");
         var visit = Assert.Single(stored, s => s.DeviceId == Device);
         // In from 40 s to 80 s, give or take the projection bending a meridian by micrometres.
         Assert.True(visit.IsVisit);
