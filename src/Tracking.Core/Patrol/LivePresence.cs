@@ -19,11 +19,14 @@ namespace Tracking.Core.Patrol;
 /// </remarks>
 public sealed class LivePresence
 {
+    // A short history is not compacted on every fix: compaction waits for at least this many entries out of the window.
+    private const int CompactAtLeast = 32;
     private readonly Dictionary<string, DeviceTrack> _devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, OpenStay[]> _open = new(StringComparer.Ordinal);
     private readonly List<Stay> _stepClosed = [];
     private readonly List<Stay> _replayRetracted = [];
     private readonly List<Stay> _replayClosed = [];
+
     private PresenceAreaSet _areas;
     private int _deviceCount;
 
@@ -123,8 +126,7 @@ public sealed class LivePresence
                 continue;
             }
 
-            track.Base = PresenceStepper.Finish(track.Current, deviceId, Rules, closed);
-            track.History.Clear();
+            track.Restart(PresenceStepper.Finish(track.Current, deviceId, Rules, closed));
             Publish(deviceId, track);
         }
     }
@@ -155,13 +157,13 @@ public sealed class LivePresence
     private LiveFixOutcome Replay(DeviceTrack track, string deviceId, TrackPoint fix)
     {
         var history = track.History;
-        var index = FirstNotBefore(history, fix.Ticks);
+        var index = FirstNotBefore(history, track.Start, fix.Ticks);
         if (index < history.Count && history[index].Fix.Ticks == fix.Ticks)
         {
             return LiveFixOutcome.Duplicate;
         }
 
-        var before = index == 0 ? track.Base : history[index - 1].After;
+        var before = index == track.Start ? track.Base : history[index - 1].After;
         if (before.Last is { } previous && previous.Ticks >= fix.Ticks)
         {
             return previous.Ticks == fix.Ticks ? LiveFixOutcome.Duplicate : LiveFixOutcome.TooLate;
@@ -195,24 +197,27 @@ public sealed class LivePresence
     {
         var history = track.History;
         var keepFrom = newestTicks - ReorderWindow.Ticks;
-        var drop = 0;
-        while (drop < history.Count - 1 && history[drop].Fix.Ticks < keepFrom)
+        var start = track.Start;
+        while (start < history.Count - 1 && history[start].Fix.Ticks < keepFrom)
         {
-            drop++;
+            start++;
         }
 
-        if (drop > 0)
+        track.Start = start;
+        // Removing from the front of a list moves everything after it: dropping one entry per fix would cost the
+        // window's length per fix. The dropped part is removed once it is as long as the part kept, so each entry
+        // is moved at most once on average.
+        if (start >= CompactAtLeast && start >= history.Count - start)
         {
-            track.Base = history[drop - 1].After;
-            history.RemoveRange(0, drop);
+            track.Compact();
         }
     }
 
     private void Publish(string deviceId, DeviceTrack track) => _open[deviceId] = track.Current.Open;
 
-    private static int FirstNotBefore(List<Entry> history, long ticks)
+    private static int FirstNotBefore(List<Entry> history, int start, long ticks)
     {
-        int low = 0, high = history.Count;
+        int low = start, high = history.Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
@@ -245,14 +250,40 @@ public sealed class LivePresence
 
     private readonly record struct Entry(TrackPoint Fix, DevicePresenceState After, Stay[]? Closed);
 
+    /// <summary>
+    /// One device's fixes within the reorder window, each with the state after it. Entries before
+    /// <see cref="Start"/> have left the window and wait for <see cref="Compact"/>; they are never read.
+    /// </summary>
     private sealed class DeviceTrack
     {
-        public DevicePresenceState Base { get; set; } = DevicePresenceState.Initial;
+        private DevicePresenceState _beforeHistory = DevicePresenceState.Initial;
 
         public List<Entry> History { get; } = [];
 
+        /// <summary>Index of the first entry still in the window.</summary>
+        public int Start { get; set; }
+
         public long LastReceivedTicks { get; set; }
 
+        /// <summary>The state before the first entry in the window.</summary>
+        public DevicePresenceState Base => Start > 0 ? History[Start - 1].After : _beforeHistory;
+
         public DevicePresenceState Current => History.Count > 0 ? History[^1].After : Base;
+
+        /// <summary>Forgets the history and carries on from <paramref name="state"/>.</summary>
+        public void Restart(DevicePresenceState state)
+        {
+            _beforeHistory = state;
+            History.Clear();
+            Start = 0;
+        }
+
+        /// <summary>Removes the entries that left the window.</summary>
+        public void Compact()
+        {
+            _beforeHistory = Base;
+            History.RemoveRange(0, Start);
+            Start = 0;
+        }
     }
 }

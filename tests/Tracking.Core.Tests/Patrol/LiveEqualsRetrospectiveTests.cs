@@ -16,7 +16,16 @@ public class LiveEqualsRetrospectiveTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Live_presence_equals_retrospective_presence_on_random_tracks(int seed)
+    public void Live_presence_equals_retrospective_presence_on_random_tracks(int seed) =>
+        AssertLiveEqualsRetrospective(seed, dense: false);
+
+    /// <summary>A fix every one to three seconds: the window holds dozens of fixes, and those that leave it pile up before they are removed.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Live_presence_equals_retrospective_presence_on_dense_tracks(int seed) =>
+        AssertLiveEqualsRetrospective(seed, dense: true);
+
+    private static void AssertLiveEqualsRetrospective(int seed, bool dense)
     {
         var random = new Random(seed);
         var areas = RandomAreas(random);
@@ -33,7 +42,7 @@ public class LiveEqualsRetrospectiveTests
         for (var device = 0; device < 4; device++)
         {
             var deviceId = $"unit-{device}";
-            var track = RandomTrack(random);
+            var track = RandomTrack(random, dense);
             RetrospectivePresence.Compute(deviceId, track, areas, rules, expected);
 
             foreach (var (fix, receivedAt) in Arrivals(track, random, reorderWindow))
@@ -151,14 +160,14 @@ public class LiveEqualsRetrospectiveTests
     }
 
     // A patrol: driving, stopping, walking in place, with short and long gaps between fixes.
-    private static List<TrackPoint> RandomTrack(Random random)
+    private static List<TrackPoint> RandomTrack(Random random, bool dense = false)
     {
         var track = new List<TrackPoint>();
         double x = random.NextDouble() * 1000, y = random.NextDouble() * 1000;
         var ticks = T0.UtcTicks;
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < (dense ? 2000 : 400); i++)
         {
-            var step = random.NextDouble() switch
+            var step = dense ? 1 + (random.NextDouble() * 2) : random.NextDouble() switch
             {
                 < 0.03 => 200 + (random.NextDouble() * 400),
                 < 0.5 => 1 + (random.NextDouble() * 10),

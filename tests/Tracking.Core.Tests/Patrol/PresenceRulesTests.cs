@@ -317,4 +317,29 @@ public class PresenceRulesTests
         Assert.Equal(LiveFixOutcome.Duplicate, live.Add("car-1", At(60, 60, 150), T0, closed, []));
         Assert.Equal(LiveFixOutcome.Replayed, live.Add("car-1", At(50, 50, 135), T0, closed, []));
     }
+
+    [Fact]
+    public void After_hundreds_of_fixes_the_window_still_reaches_back_exactly_to_the_last_fix_before_it()
+    {
+        var live = new LivePresence(Square(), PresenceRules.Default, TimeSpan.FromSeconds(60));
+        var closed = new List<Stay>();
+        for (var second = 0; second <= 300; second++)
+        {
+            Assert.Equal(LiveFixOutcome.Applied, live.Add("car-1", At(50, 50, second), T0, closed, []));
+        }
+
+        // The newest fix is at 300 s, so the window starts at 240 s; the fix at 239 s is the last one before it.
+        Assert.Equal(LiveFixOutcome.TooLate, live.Add("car-1", At(50, 50, 238.5), T0, closed, []));
+        Assert.Equal(LiveFixOutcome.Duplicate, live.Add("car-1", At(50, 50, 239), T0, closed, []));
+        Assert.Equal(LiveFixOutcome.Replayed, live.Add("car-1", At(50, 50, 239.5), T0, closed, []));
+        Assert.Equal(LiveFixOutcome.Duplicate, live.Add("car-1", At(50, 50, 270), T0, closed, []));
+        Assert.Equal(LiveFixOutcome.Replayed, live.Add("car-1", At(50, 50, 299.5), T0, closed, []));
+
+        // Out of the square and far away: one visit from 0 s to the last fix inside, handed out once.
+        live.Add("car-1", At(5000, 50, 310), T0, closed, []);
+        live.Add("car-1", At(5000, 50, 1000), T0, closed, []);
+        var visit = Assert.Single(closed);
+        Assert.Equal(T0, visit.Enter);
+        Assert.True(visit.Exit > T0.AddSeconds(300) && visit.Exit < T0.AddSeconds(310), $"exit {visit.Exit}");
+    }
 }
