@@ -398,6 +398,9 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
         var crew = Assert.Single(status.GetProperty("crew").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, crew.GetProperty("radio").ValueKind);
         Assert.Equal("papa.phone", crew.GetProperty("phone").GetString());
+        var export = await fixture.Http.GetStringAsync("/api/shifts/export?format=csv");
+        Assert.StartsWith("id,unit,start,end,vehicle,officer,radio,phone\r\n", export, StringComparison.Ordinal);
+        Assert.Contains(",,papa-a,,papa.phone\r\n", export, StringComparison.Ordinal);
     }
 
     /// <summary>Subscribes each device to its own dispatch topic and collects what arrives there.</summary>
