@@ -12,8 +12,7 @@ internal static class ReferenceData
         var accreditations = plan.Officers.SelectMany(o => o.Accreditations.Select(a => new AccreditationRow(o.Id, a.Skill, a.Expires))).ToList();
         var units = plan.Units.Select(u => new UnitRow(u.Id, u.CallSign, CadJson.Name(u.Type), u.Station, u.Team)).ToList();
         var devices = plan.Devices.Select(d => new DeviceRow(d.Id, CadJson.Name(d.Kind), d.Name)).ToList();
-        var shifts = plan.Shifts.Select(s => new ShiftRow(s.Id, s.Unit, s.Start, s.End, s.Vehicle,
-            s.Officers.Select(o => new CrewRow(o, plan.Officer(o).Radio)).ToList())).ToList();
+        var shifts = plan.Shifts.Select(s => new ShiftRow(s.Id, s.Unit, s.Start, s.End, s.Vehicle, Crew(plan, s))).ToList();
         return
         [
             ("api/officers/import", officers, officers.Count),
@@ -22,5 +21,15 @@ internal static class ReferenceData
             ("api/devices/import", devices, devices.Count),
             ("api/shifts/import", shifts, shifts.Count),
         ];
+    }
+
+    /// <summary>
+    /// The shift's officers with their radios; a foot unit's phone goes with the first of them, so the rota gives its
+    /// fixes and status to an officer on duty (a phone belongs to whoever carries it, as a radio does).
+    /// </summary>
+    private static List<CrewRow> Crew(FleetPlan plan, ShiftPlan shift)
+    {
+        var phone = plan.Unit(shift.Unit).Phone?.Id;
+        return [.. shift.Officers.Select((officer, i) => new CrewRow(officer, plan.Officer(officer).Radio, i == 0 ? phone : null))];
     }
 }

@@ -12,5 +12,7 @@ public sealed record FleetPlan(
 {
     public OfficerPlan Officer(string id) => Officers.First(o => o.Id == id);
 
+    public UnitPlan Unit(string id) => Units.First(u => u.Id == id);
+
     public DevicePlan Device(string id) => Devices.First(d => d.Id == id);
 }

@@ -103,7 +103,7 @@ public static class PresenceReport
             PresenceGrouping.Shift => duty.Shift.Id,
             PresenceGrouping.Unit => duty.UnitId,
             PresenceGrouping.Team => units.TryGetValue(duty.UnitId, out var unit) && unit.Team is { } team ? team : "(no team)",
-            _ => duty.Role == DeviceRole.Vehicle ? "vehicle" : "foot",
+            _ => duty.Role.IsCarried() ? "foot" : "vehicle",
         };
     }
 

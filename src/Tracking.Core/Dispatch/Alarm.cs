@@ -7,7 +7,7 @@ namespace Tracking.Core.Dispatch;
 /// <param name="Id">Identifier given when it was raised.</param>
 /// <param name="DeviceId">The device that raised it.</param>
 /// <param name="UnitId">The unit the rota gave the device at the time, when any.</param>
-/// <param name="OfficerIds">The officers the rota gave the device (a radio's carrier, a vehicle's crew).</param>
+/// <param name="OfficerIds">The officers the rota gave the device (a radio's or phone's carrier, a vehicle's crew).</param>
 /// <param name="Longitude">Where, degrees east (WGS84): the alarm's own position, else the device's or its unit's last; null when none is known.</param>
 /// <param name="Latitude">Where, degrees north (WGS84); null with <paramref name="Longitude"/>.</param>
 /// <param name="RaisedAt">When the device raised it (UTC).</param>

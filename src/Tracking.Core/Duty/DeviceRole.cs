@@ -8,4 +8,7 @@ public enum DeviceRole
 
     /// <summary>The radio one crew member carries.</summary>
     Radio,
+
+    /// <summary>The phone one crew member carries.</summary>
+    Phone,
 }

@@ -30,9 +30,15 @@ public sealed class DutyRota
 
             foreach (var member in shift.Crew)
             {
+                // A phone belongs to its carrier exactly as a radio does.
                 if (member.RadioDeviceId is { } radio)
                 {
                     Add(byDevice, radio, new DeviceDuty(shift, DeviceRole.Radio, member.OfficerId));
+                }
+
+                if (member.PhoneDeviceId is { } phone)
+                {
+                    Add(byDevice, phone, new DeviceDuty(shift, DeviceRole.Phone, member.OfficerId));
                 }
             }
 

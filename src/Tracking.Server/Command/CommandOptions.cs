@@ -14,8 +14,8 @@ internal sealed class CommandOptions
     public TimeSpan SelfDeployDwell { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// A crew member's radio farther than this from the unit's vehicle (both positions fresh) is a
-    /// foot patrol in its own right. Default 200 m.
+    /// A crew member's radio or phone farther than this from the unit's vehicle (both positions fresh)
+    /// makes that officer a foot patrol in their own right. Default 200 m.
     /// </summary>
     public double DetachDistance { get; set; } = 200;
 

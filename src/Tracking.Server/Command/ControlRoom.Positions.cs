@@ -10,9 +10,11 @@ internal sealed partial class ControlRoom
 {
     /// <summary>
     /// Each fix moves the unit the rota gives its device at its time: the vehicle's tracker moves the
-    /// unit; a crew member's radio moves the unit too, unless it is farther than
+    /// unit; a device a crew member carries (radio or phone) moves the unit too, unless it is farther than
     /// <see cref="CommandOptions.DetachDistance"/> from the vehicle's fresh position, when it moves the
-    /// officer's own foot patrol. A fix older than the unit's position does not move it back.
+    /// officer's own foot patrol. A fix older than the unit's position does not move it back, so an
+    /// officer who carries both a radio and a phone is where the latest fix of either puts them: the two
+    /// go where the officer goes, so the newer fix is the better guess of where that is now.
     /// </summary>
     private void ProcessPositions(Fix[] batch)
     {
@@ -31,22 +33,23 @@ internal sealed partial class ControlRoom
 
             var (x, y) = _projection.Project(fix.Longitude, fix.Latitude);
             var target = unit;
-            if (duty.Role == DeviceRole.Radio && duty.OfficerId is { } officer)
+            if (duty.Role.IsCarried() && duty.OfficerId is { } officer)
             {
-                target = RadioTarget(unit, duty, officer, fix, x, y);
+                target = CarriedTarget(unit, duty, officer, fix, x, y);
             }
 
             Move(target, fix, x, y);
         }
     }
 
-    private LiveUnit RadioTarget(LiveUnit unit, DeviceDuty duty, string officer, Fix fix, double x, double y)
+    /// <summary>Whom a fix from the radio or phone <paramref name="officer"/> carries moves: their unit, or their own foot patrol.</summary>
+    private LiveUnit CarriedTarget(LiveUnit unit, DeviceDuty duty, string officer, Fix fix, double x, double y)
     {
         var footId = unit.Id + "." + officer;
         if (duty.Shift.VehicleDeviceId is not { } vehicle || !_deviceLast.TryGetValue(vehicle, out var vehicleFix)
             || (fix.DeviceTime - vehicleFix.DeviceTime).Duration() > _options.StaleAfter)
         {
-            // A foot unit, or a vehicle not heard from lately: the radio speaks for the unit.
+            // A foot unit, or a vehicle not heard from lately: the carried device speaks for the unit.
             return _units.TryGetValue(footId, out var still) ? still : unit;
         }
 
@@ -80,7 +83,8 @@ internal sealed partial class ControlRoom
         RefreshCrew(foot);
         // An officer who walks away from a unit at a scene is at that scene; otherwise free to be sent.
         var status = unit.Status is UnitStatus.AtScene or UnitStatus.Assigned ? unit.Status : UnitStatus.Available;
-        Change(foot, new UnitStatusChange(footId, status, fix.DeviceTime, StatusCause.Device, "radio away from " + unit.Unit.CallSign,
+        var device = duty.Role == DeviceRole.Phone ? "phone" : "radio";
+        Change(foot, new UnitStatusChange(footId, status, fix.DeviceTime, StatusCause.Device, device + " away from " + unit.Unit.CallSign,
             status == UnitStatus.Available ? null : unit.IncidentId));
         return foot;
     }

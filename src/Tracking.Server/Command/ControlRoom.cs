@@ -394,7 +394,7 @@ internal sealed partial class ControlRoom : BackgroundService
         }
 
         var members = unit.OfficerId is { } officer ? shift.Crew.Where(c => c.OfficerId == officer) : shift.Crew;
-        unit.Crew = [.. members.Select(c => new CrewView(c.OfficerId, _officers.TryGetValue(c.OfficerId, out var o) ? o.Name : c.OfficerId, c.RadioDeviceId))];
+        unit.Crew = [.. members.Select(c => new CrewView(c.OfficerId, _officers.TryGetValue(c.OfficerId, out var o) ? o.Name : c.OfficerId, c.RadioDeviceId, c.PhoneDeviceId))];
         unit.Skills = CrewSkills.Of(unit.Crew.Select(c => c.Id), _accreditations);
     }
 

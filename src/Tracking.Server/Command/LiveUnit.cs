@@ -7,7 +7,7 @@ namespace Tracking.Server.Command;
 
 /// <summary>
 /// The control room's working state of one unit (owned by its loop, never shared): status, duty,
-/// crew, skills and last position. A crew member whose radio is away from the vehicle is a foot
+/// crew, skills and last position. A crew member whose radio or phone is away from the vehicle is a foot
 /// patrol of its own, with <see cref="ParentUnitId"/> and <see cref="OfficerId"/> set.
 /// </summary>
 internal sealed class LiveUnit(Unit unit)
@@ -53,10 +53,10 @@ internal sealed class LiveUnit(Unit unit)
 
     public bool OnDuty => Shift is not null;
 
-    /// <summary>Derived foot patrol: the officer's radio is away from the vehicle.</summary>
+    /// <summary>Derived foot patrol: the officer's radio or phone is away from the vehicle.</summary>
     public bool IsFootPatrolOfCrew => ParentUnitId is not null;
 
-    /// <summary>The devices that receive this unit's dispatches.</summary>
+    /// <summary>The devices that receive this unit's dispatches: the shift's, or a crew foot patrol's officer's radio and phone.</summary>
     public IEnumerable<string> DeviceIds()
     {
         if (Shift is null)
@@ -66,7 +66,7 @@ internal sealed class LiveUnit(Unit unit)
 
         if (OfficerId is not null)
         {
-            return Shift.Crew.Where(c => c.OfficerId == OfficerId && c.RadioDeviceId is not null).Select(c => c.RadioDeviceId!);
+            return Shift.Crew.Where(c => c.OfficerId == OfficerId).SelectMany(c => c.CarriedDeviceIds());
         }
 
         return Shift.DeviceIds();

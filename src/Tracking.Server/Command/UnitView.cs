@@ -24,5 +24,5 @@ internal sealed record UnitView(
 /// <summary>Where a unit is, from which device.</summary>
 internal sealed record UnitPositionView(double Longitude, double Latitude, DateTimeOffset Time, double? Speed, double? Heading, string Device);
 
-/// <summary>An officer on a unit.</summary>
-internal sealed record CrewView(string Id, string Name, string? Radio);
+/// <summary>An officer on a unit, and the radio and phone they carry (device ids, null when none).</summary>
+internal sealed record CrewView(string Id, string Name, string? Radio, string? Phone);

@@ -14,7 +14,7 @@ internal sealed partial class LiveMapBroadcaster
     private readonly Dictionary<string, PreparedMarker> _goneMarkers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _deviceMarkers = new(StringComparer.Ordinal);
 
-    // Units the control room has, and the devices each on-duty unit names (its position's device, its crew's radios),
+    // Units the control room has, and the devices each on-duty unit names (its position's device, its crew's radios and phones),
     // kept from the control room's events; a device named by any unit has no marker of its own.
     private readonly HashSet<string> _unitIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _devicesOfUnit = new(StringComparer.Ordinal);
@@ -79,21 +79,23 @@ internal sealed partial class LiveMapBroadcaster
         _namedDevices.Clear();
         if (unit.OnDuty)
         {
-            if (unit.Position?.Device is { } device)
-            {
-                _namedDevices.Add(device);
-            }
-
+            NameDevice(unit.Position?.Device);
             foreach (var member in unit.Crew)
             {
-                if (member.Radio is { } radio && !_namedDevices.Contains(radio))
-                {
-                    _namedDevices.Add(radio);
-                }
+                NameDevice(member.Radio);
+                NameDevice(member.Phone);
             }
         }
 
         SetDevicesOfUnit(unit.Id);
+    }
+
+    private void NameDevice(string? deviceId)
+    {
+        if (deviceId is not null && !_namedDevices.Contains(deviceId))
+        {
+            _namedDevices.Add(deviceId);
+        }
     }
 
     /// <summary>

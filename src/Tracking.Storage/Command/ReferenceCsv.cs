@@ -16,9 +16,10 @@ namespace Tracking.Storage.Command;
 /// <remarks>
 /// Columns: officers <c>id,name,team,station</c>; accreditations <c>officer,skill,expires</c>;
 /// units <c>id,callSign,type,station,team</c>; devices <c>id,kind,name</c>; shifts
-/// <c>id,unit,start,end,vehicle,officer,radio</c>. Optional columns may be left out: team, station,
-/// expires, device name, vehicle, radio. Other columns are ignored. Reading is synchronous: hand it
-/// a buffered body, not a request stream that forbids synchronous reads. Thread-safe (stateless).
+/// <c>id,unit,start,end,vehicle,officer,radio,phone</c>. Optional columns may be left out: team, station,
+/// expires, device name, vehicle, radio, phone (so a rota written before crews carried phones still reads).
+/// Other columns are ignored. Reading is synchronous: hand it a buffered body, not a request stream that
+/// forbids synchronous reads. Thread-safe (stateless).
 /// </remarks>
 public static class ReferenceCsv
 {
@@ -26,9 +27,9 @@ public static class ReferenceCsv
     private static readonly string[] AccreditationColumns = ["officer", "skill", "expires"];
     private static readonly string[] UnitColumns = ["id", "callSign", "type", "station", "team"];
     private static readonly string[] DeviceColumns = ["id", "kind", "name"];
-    private static readonly string[] ShiftColumns = ["id", "unit", "start", "end", "vehicle", "officer", "radio"];
+    private static readonly string[] ShiftColumns = ["id", "unit", "start", "end", "vehicle", "officer", "radio", "phone"];
 
-    // Far above any valid record (seven fields of at most 200 characters), so only hostile input meets it.
+    // Far above any valid record (eight fields of at most 200 characters), so only hostile input meets it.
     private const int MaxRecordBytes = 1 << 20;
 
     public static ParsedRows<Officer> ReadOfficers(TextReader reader)
@@ -141,12 +142,12 @@ public static class ReferenceCsv
             var head = new[] { shift.Id, shift.UnitId, Time(shift.Start), Time(shift.End), shift.VehicleDeviceId };
             if (shift.Crew.Count == 0)
             {
-                yield return [.. head, null, null];
+                yield return [.. head, null, null, null];
             }
 
             foreach (var member in shift.Crew)
             {
-                yield return [.. head, member.OfficerId, member.RadioDeviceId];
+                yield return [.. head, member.OfficerId, member.RadioDeviceId, member.PhoneDeviceId];
             }
         }
     }

@@ -17,7 +17,7 @@ namespace Tracking.Storage.Command;
 /// <remarks>
 /// Shapes: officer <c>{"id","name","team","station"}</c>; accreditation <c>{"officer","skill","expires"}</c>;
 /// unit <c>{"id","callSign","type","station","team"}</c>; device <c>{"id","kind","name"}</c>; shift
-/// <c>{"id","unit","start","end","vehicle","crew":[{"officer","radio"}]}</c>. Other properties are
+/// <c>{"id","unit","start","end","vehicle","crew":[{"officer","radio","phone"}]}</c>. Other properties are
 /// ignored. Reading is synchronous and buffers the document: hand it a buffered body of bounded
 /// size, not a request stream that forbids synchronous reads. Thread-safe (stateless).
 /// </remarks>
@@ -114,6 +114,7 @@ public static class ReferenceJson
                 json.WriteStartObject();
                 json.WriteString("officer", member.OfficerId);
                 json.WriteString("radio", member.RadioDeviceId);
+                json.WriteString("phone", member.PhoneDeviceId);
                 json.WriteEndObject();
             }
 

@@ -40,16 +40,17 @@ internal static class ReferenceRecords
             field("vehicle"));
 
     /// <summary>A JSON crew member: the officer is required.</summary>
-    public static CrewMember CrewMember(Func<string, string?> field) => new(field("officer") ?? "", field("radio"));
+    public static CrewMember CrewMember(Func<string, string?> field) => new(field("officer") ?? "", field("radio"), field("phone"));
 
     /// <summary>
     /// A CSV row's crew member, or null when the row names no officer (the one row of a shift
-    /// without crew); a radio without an officer is an error.
+    /// without crew); a radio or phone without an officer is an error.
     /// </summary>
     public static CrewMember? OptionalCrewMember(int row, Func<string, string?> field, ErrorList errors)
     {
         var officer = field("officer");
         var radio = field("radio");
+        var phone = field("phone");
         if (officer is null)
         {
             if (radio is not null)
@@ -57,10 +58,15 @@ internal static class ReferenceRecords
                 errors.Add(row, "officer", "A radio is given without an officer.");
             }
 
+            if (phone is not null)
+            {
+                errors.Add(row, "officer", "A phone is given without an officer.");
+            }
+
             return null;
         }
 
-        return new CrewMember(officer, radio);
+        return new CrewMember(officer, radio, phone);
     }
 
     private static T RequiredEnum<T>(int row, string field, string? text, string what, ErrorList errors)

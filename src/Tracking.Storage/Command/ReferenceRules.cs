@@ -178,7 +178,7 @@ internal static class ReferenceRules
         }
 
         var officers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var radios = new Dictionary<string, string>(StringComparer.Ordinal);
+        var carried = new Dictionary<string, (string Officer, string Field)>(StringComparer.Ordinal);
         for (var c = 0; c < crew.Count; c++)
         {
             var crewRow = crewRowOf(index, c);
@@ -193,13 +193,28 @@ internal static class ReferenceRules
                 errors.Add(crewRow, "officer", $"Officer '{member.OfficerId}' is already in the crew of this shift (row {officers[member.OfficerId]}).");
             }
 
-            if (member.RadioDeviceId is not null
-                && DeviceId(member.RadioDeviceId, crewRow, "radio", errors)
-                && !radios.TryAdd(member.RadioDeviceId, member.OfficerId ?? ""))
-            {
-                // A fix from the radio must belong to one officer, or the rota cannot attribute it.
-                errors.Add(crewRow, "radio", $"Radio '{member.RadioDeviceId}' is already carried by officer '{radios[member.RadioDeviceId]}' on this shift.");
-            }
+            CarriedDevice(member.RadioDeviceId, member.OfficerId, crewRow, "radio", carried, errors);
+            CarriedDevice(member.PhoneDeviceId, member.OfficerId, crewRow, "phone", carried, errors);
+        }
+    }
+
+    /// <summary>
+    /// A crew member's radio or phone: a valid device id that no one else on the shift carries, and that the same
+    /// officer does not name twice (as radio and phone). A fix from it must belong to one officer in one role, or the
+    /// rota cannot attribute it.
+    /// </summary>
+    private static void CarriedDevice(
+        string? deviceId, string? officerId, int row, string field, Dictionary<string, (string Officer, string Field)> carried, ErrorList errors)
+    {
+        if (deviceId is null || !DeviceId(deviceId, row, field, errors))
+        {
+            return;
+        }
+
+        if (!carried.TryAdd(deviceId, (officerId ?? "", field)))
+        {
+            var (officer, role) = carried[deviceId];
+            errors.Add(row, field, $"Device '{deviceId}' is already carried by officer '{officer}' on this shift (as their {role}).");
         }
     }
 

@@ -6,8 +6,8 @@ using Tracking.Core.Resources;
 namespace Tracking.Storage.Command;
 
 /// <summary>
-/// Command and control's reference data in PostgreSQL (migration 0006): officers and their
-/// accreditations, units, devices and their kinds, and the duty rota.
+/// Command and control's reference data in PostgreSQL (migrations 0006 and 0013): officers and their
+/// accreditations, units, devices and their kinds, and the duty rota with the radios and phones its crews carry.
 /// </summary>
 /// <remarks>
 /// Imports are upserts by key, all or nothing: every row is checked (<see cref="ReferenceRules"/>)
@@ -29,7 +29,8 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
         """
         SELECT s.id, s.unit_id, s.starts_at, s.ends_at, s.vehicle_device_id,
                coalesce(array_agg(c.officer_id ORDER BY c.position) FILTER (WHERE c.officer_id IS NOT NULL), '{}'),
-               coalesce(array_agg(c.radio_device_id ORDER BY c.position) FILTER (WHERE c.officer_id IS NOT NULL), '{}')
+               coalesce(array_agg(c.radio_device_id ORDER BY c.position) FILTER (WHERE c.officer_id IS NOT NULL), '{}'),
+               coalesce(array_agg(c.phone_device_id ORDER BY c.position) FILTER (WHERE c.officer_id IS NOT NULL), '{}')
         FROM shifts s LEFT JOIN shift_crew c ON c.shift_id = s.id
         """;
 
@@ -185,7 +186,7 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Creates or updates shifts by id. A shift's unit, vehicle, officers and radios must exist.
+    /// Creates or updates shifts by id. A shift's unit, vehicle, officers, radios and phones must exist.
     /// The crew of an updated shift is replaced by the one given (its order kept).
     /// </summary>
     public async Task<ImportResult> ImportShiftsAsync(IReadOnlyList<Shift> rows, CancellationToken cancellationToken = default)
@@ -218,6 +219,11 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
                 if (member.RadioDeviceId is not null)
                 {
                     Require(devices, member.RadioDeviceId, i + 1, "radio", "Device", errors);
+                }
+
+                if (member.PhoneDeviceId is not null)
+                {
+                    Require(devices, member.PhoneDeviceId, i + 1, "phone", "Device", errors);
                 }
             }
         }
@@ -282,14 +288,15 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
                 .ToList();
             await using var insert = new NpgsqlCommand(
                 """
-                INSERT INTO shift_crew (shift_id, officer_id, radio_device_id, position)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::smallint[])
+                INSERT INTO shift_crew (shift_id, officer_id, radio_device_id, phone_device_id, position)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[])
                 """,
                 connection,
                 transaction);
             insert.Parameters.Add(CommandSql.TextArray(members.Select(m => m.ShiftId)));
             insert.Parameters.Add(CommandSql.TextArray(members.Select(m => m.Member.OfficerId)));
             insert.Parameters.Add(CommandSql.TextArray(members.Select(m => m.Member.RadioDeviceId)));
+            insert.Parameters.Add(CommandSql.TextArray(members.Select(m => m.Member.PhoneDeviceId)));
             insert.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = [.. members.Select(m => m.Position)] });
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -437,10 +444,11 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
     {
         var officers = reader.GetFieldValue<string[]>(5);
         var radios = reader.GetFieldValue<string?[]>(6);
+        var phones = reader.GetFieldValue<string?[]>(7);
         var crew = new CrewMember[officers.Length];
         for (var i = 0; i < crew.Length; i++)
         {
-            crew[i] = new CrewMember(officers[i], radios[i]);
+            crew[i] = new CrewMember(officers[i], radios[i], phones[i]);
         }
 
         return new Shift(
@@ -519,7 +527,7 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
         }
 
         await using var command = new NpgsqlCommand(
-            "SELECT shift_id, officer_id, radio_device_id FROM shift_crew WHERE shift_id = ANY($1) ORDER BY shift_id, position",
+            "SELECT shift_id, officer_id, radio_device_id, phone_device_id FROM shift_crew WHERE shift_id = ANY($1) ORDER BY shift_id, position",
             connection,
             transaction);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = shiftIds });
@@ -527,7 +535,7 @@ public sealed class ReferenceStore(NpgsqlDataSource dataSource)
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                crews[reader.GetString(0)].Add(new CrewMember(reader.GetString(1), CommandSql.NullableString(reader, 2)));
+                crews[reader.GetString(0)].Add(new CrewMember(reader.GetString(1), CommandSql.NullableString(reader, 2), CommandSql.NullableString(reader, 3)));
             }
         }
 

@@ -96,6 +96,23 @@ public class PresenceReportTests
     }
 
     [Fact]
+    public void By_mode_a_phones_stay_is_on_foot_like_a_radios()
+    {
+        var rota = new DutyRota(
+        [
+            new Shift("foot", "LR40", Saturday.AddHours(8), Saturday.AddHours(16), null, [new CrewMember("6001", PhoneDeviceId: "phone-1")]),
+            new Shift("late", "LR21", Saturday.AddHours(14), Saturday.AddHours(22), "veh-1", [new CrewMember("4521", "radio-1", "phone-2")]),
+        ]);
+        Stay[] stays = [Stay("phone-1", Saturday.AddHours(10), 20), Stay("phone-2", Saturday.AddHours(15), 7), Stay("veh-1", Saturday.AddHours(15), 3)];
+
+        var modes = PresenceReport.Build(stays, [Park], rota, Units, LocalCalendar.London, Saturday, Monday, PresenceGrouping.Mode)
+            .ToDictionary(r => r.Group!, r => r.PresenceMinutes);
+
+        Assert.Equal(20 + 7, modes["foot"], 9);
+        Assert.Equal(3, modes["vehicle"], 9);
+    }
+
+    [Fact]
     public void A_period_that_does_not_cover_a_whole_day_has_no_target()
     {
         var row = Assert.Single(PresenceReport.Build(Stays, [Park], Rota, Units, LocalCalendar.London, Saturday.AddHours(9), Saturday.AddHours(12), PresenceGrouping.None));

@@ -34,6 +34,58 @@ public class DutyRotaTests
         Assert.Equal(["5310"], duty.OfficerIds);
     }
 
+    // PC 6001 walks a beat with a radio and a phone; PCSO 6002 carries only a phone.
+    private static Shift Foot(string id = "foot", string unit = "PC13", int startHour = 8, int hours = 8) => new(
+        id, unit, Day.AddHours(startHour), Day.AddHours(startHour + hours), null,
+        [new CrewMember("6001", "2001300", "pc13.phone"), new CrewMember("6002", PhoneDeviceId: "phone-pc13b")]);
+
+    [Fact]
+    public void A_phone_fix_belongs_to_the_officer_who_carries_it_as_a_radio_fix_does()
+    {
+        var rota = new DutyRota([Foot()]);
+
+        var phone = rota.Attribute("pc13.phone", Day.AddHours(9));
+        var radio = rota.Attribute("2001300", Day.AddHours(9));
+        var phoneOnly = rota.Attribute("phone-pc13b", Day.AddHours(9));
+
+        Assert.NotNull(phone);
+        Assert.Equal(DeviceRole.Phone, phone.Role);
+        Assert.Equal("PC13", phone.UnitId);
+        Assert.Equal(["6001"], phone.OfficerIds);
+        Assert.Equal(DeviceRole.Radio, radio?.Role);
+        Assert.Equal(["6001"], radio?.OfficerIds);
+        Assert.Equal(["6002"], phoneOnly?.OfficerIds);
+    }
+
+    [Fact]
+    public void Radios_and_phones_are_carried_and_the_vehicle_is_not()
+    {
+        Assert.True(DeviceRole.Radio.IsCarried());
+        Assert.True(DeviceRole.Phone.IsCarried());
+        Assert.False(DeviceRole.Vehicle.IsCarried());
+    }
+
+    [Fact]
+    public void A_shift_gives_out_its_vehicle_and_every_radio_and_phone_its_crew_carries()
+    {
+        Assert.Equal(["2001300", "pc13.phone", "phone-pc13b"], Foot().DeviceIds());
+        var crewed = Late() with { Crew = [new CrewMember("4521", "2001234", "phone-4521"), new CrewMember("5310")] };
+        Assert.Equal(["veh-LR21", "2001234", "phone-4521"], crewed.DeviceIds());
+    }
+
+    [Fact]
+    public void At_a_handover_a_phone_goes_with_the_shift_that_started_last()
+    {
+        var early = Foot("early", "PC13", 8, 8);   // 08:00-16:00
+        var late = Foot("late", "PC14", 15, 8);    // 15:00-23:00, the same phones and radio
+        var rota = new DutyRota([late, early]);
+
+        Assert.Equal("PC13", rota.Attribute("pc13.phone", Day.AddHours(14.5))?.UnitId);
+        Assert.Equal("late", rota.Attribute("pc13.phone", Day.AddHours(15.5))?.Shift.Id);
+        Assert.Equal("PC14", rota.Attribute("phone-pc13b", Day.AddHours(15))?.UnitId);
+        Assert.Null(rota.Attribute("pc13.phone", Day.AddHours(23)));
+    }
+
     [Fact]
     public void A_shift_covers_its_start_and_not_its_end()
     {

@@ -306,6 +306,143 @@ public sealed class CommandFlowTests(CommandServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_phone_carried_away_from_its_vehicle_makes_its_officer_a_foot_patrol_as_a_radio_does()
+    {
+        const double Band = 52.660;
+        await fixture.OnDutyAsync("foxtrot", phones: true);
+        await using var vehicle = await fixture.DeviceAsync("foxtrot-veh");
+        await using var phone = await fixture.DeviceAsync("foxtrot-pb");
+        await using var radio = await fixture.DeviceAsync("foxtrot-rb");
+        var time = WholeSecond(DateTimeOffset.UtcNow);
+        await PlaceAsync(vehicle, Band, time);
+        await PositionedAsync("foxtrot", time);
+
+        // 0.004° north: about 445 m from the car.
+        await PlaceAsync(phone, Band + 0.004, time.AddSeconds(1));
+
+        var foot = await Eventually.UntilAsync(() => fixture.UnitAsync("foxtrot.foxtrot-b"), u => u?.Position is not null, "the foot patrol");
+        Assert.Equal(("footPatrol", "foxtrot", "foxtrot-b", "available"), (foot!.Type, foot.ParentUnit, foot.Officer, foot.Status));
+        Assert.Equal("foxtrot-pb", foot.Position!.Device);
+        Assert.Equal(Band, (await fixture.UnitAsync("foxtrot"))!.Position!.Latitude, 9);
+        var history = await Eventually.UntilAsync(() => GetAsync("/api/units/foxtrot.foxtrot-b/status/history"), h => h.GetArrayLength() > 0, "the foot patrol's first status");
+        Assert.Equal("phone away from Call foxtrot", history[0].GetProperty("reason").GetString());
+
+        // The officer carries a radio too: the latest fix of either places them.
+        await PlaceAsync(radio, Band + 0.0041, time.AddSeconds(2));
+        await Eventually.UntilAsync(() => fixture.UnitAsync("foxtrot.foxtrot-b"), u => u?.Position?.Device == "foxtrot-rb", "the foot patrol placed by the radio");
+        await PlaceAsync(phone, Band + 0.0042, time.AddSeconds(3));
+        foot = await Eventually.UntilAsync(() => fixture.UnitAsync("foxtrot.foxtrot-b"), u => u?.Position?.Device == "foxtrot-pb", "the foot patrol placed by the phone again");
+        Assert.Equal(Band + 0.0042, foot!.Position!.Latitude, 9);
+
+        // Back beside the car: crew again.
+        await PlaceAsync(phone, Band + 0.0002, time.AddSeconds(4));
+        await Eventually.UntilAsync(() => fixture.UnitAsync("foxtrot.foxtrot-b"), u => u is null, "the foot patrol back in the car");
+    }
+
+    [Fact]
+    public async Task A_crew_foot_patrol_takes_its_status_from_its_officers_phone_and_is_dispatched_to_their_radio_and_phone()
+    {
+        const double Band = 52.670;
+        await fixture.OnDutyAsync("india", phones: true);
+        await using var vehicle = await fixture.DeviceAsync("india-veh");
+        await using var phone = await fixture.DeviceAsync("india-pb");
+        await using var radio = await fixture.DeviceAsync("india-rb");
+        var dispatches = await DispatchesOfAsync(phone, radio);
+        var time = WholeSecond(DateTimeOffset.UtcNow);
+        await PlaceAsync(vehicle, Band - 0.004, time);
+        await PositionedAsync("india", time);
+        await PlaceAsync(phone, Band, time.AddSeconds(1));
+        await Eventually.UntilAsync(() => fixture.UnitAsync("india.india-b"), u => u?.Position is not null, "the foot patrol");
+
+        await phone.PublishRawAsync("""{"status":"unavailable","reason":"taking a statement"}"""u8.ToArray(), topic: "tracking/india-pb/status");
+
+        var foot = await Eventually.UntilAsync(() => fixture.UnitAsync("india.india-b"), u => u?.Status == "unavailable", "the foot patrol unavailable");
+        Assert.Equal("taking a statement", foot!.Reason);
+        Assert.Equal("available", (await fixture.UnitAsync("india"))!.Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.PutAsJsonAsync("/api/units/india.india-b/status", new { status = "available" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Http.PostAsJsonAsync("/api/incidents", Incident("INC-INDIA", Band + 0.002, time.AddMinutes(-1), grade: 2))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Http.PostAsJsonAsync("/api/incidents/INC-INDIA/assignments", new { unit = "india.india-b" })).StatusCode);
+
+        var received = await Eventually.UntilAsync(() => Task.FromResult(dispatches.Snapshot()), d => d.Count == 2, "the dispatch on the officer's radio and phone");
+        Assert.Equal(["tracking/india-pb/dispatch", "tracking/india-rb/dispatch"], received.Select(d => d.Topic).Order(StringComparer.Ordinal));
+        Assert.All(received, d => Assert.Contains("\"incident\":\"INC-INDIA\"", d.Payload, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_foot_unit_with_only_a_phone_is_placed_by_it_takes_its_status_from_it_and_is_dispatched_to_it()
+    {
+        // Regression: the rota had no place for a phone, so a PCSO's phone status was refused ("no unit on duty has
+        // device 'pc13.phone'") and its fixes belonged to no unit.
+        const double Band = 52.680;
+        await fixture.FootOnDutyWithPhoneAsync("papa");
+        await using var phone = await fixture.DeviceAsync("papa.phone");
+        var dispatches = await DispatchesOfAsync(phone);
+        var time = WholeSecond(DateTimeOffset.UtcNow);
+
+        await PlaceAsync(phone, Band, time);
+        var placed = await PositionedAsync("papa", time);
+        await phone.PublishRawAsync("""{"status":"unavailable","reason":"refreshments"}"""u8.ToArray(), topic: "tracking/papa.phone/status");
+        var unavailable = await Eventually.UntilAsync(() => fixture.UnitAsync("papa"), u => u?.Status == "unavailable", "papa unavailable");
+        await phone.PublishRawAsync("""{"status":"available"}"""u8.ToArray(), topic: "tracking/papa.phone/status");
+        await Eventually.UntilAsync(() => fixture.UnitAsync("papa"), u => u?.Status == "available", "papa available again");
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Http.PostAsJsonAsync("/api/incidents", Incident("INC-PAPA", Band + 0.001, time.AddMinutes(-1), grade: 3))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Http.PostAsJsonAsync("/api/incidents/INC-PAPA/assignments", new { unit = "papa" })).StatusCode);
+
+        Assert.Equal(("papa.phone", "pcso"), (placed.Position!.Device, placed.Type));
+        Assert.Equal("refreshments", unavailable!.Reason);
+        var dispatch = Assert.Single(await Eventually.UntilAsync(() => Task.FromResult(dispatches.Snapshot()), d => d.Count > 0, "the dispatch on the phone's topic"));
+        Assert.Equal("tracking/papa.phone/dispatch", dispatch.Topic);
+        Assert.Contains("\"unit\":\"papa\"", dispatch.Payload, StringComparison.Ordinal);
+        var status = await GetAsync("/api/units/papa/status");
+        var crew = Assert.Single(status.GetProperty("crew").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, crew.GetProperty("radio").ValueKind);
+        Assert.Equal("papa.phone", crew.GetProperty("phone").GetString());
+        var export = await fixture.Http.GetStringAsync("/api/shifts/export?format=csv");
+        Assert.StartsWith("id,unit,start,end,vehicle,officer,radio,phone\r\n", export, StringComparison.Ordinal);
+        Assert.Contains(",,papa-a,,papa.phone\r\n", export, StringComparison.Ordinal);
+    }
+
+    /// <summary>Subscribes each device to its own dispatch topic and collects what arrives there.</summary>
+    private static async Task<ReceivedMessages> DispatchesOfAsync(params DeviceClient[] devices)
+    {
+        var received = new ReceivedMessages();
+        foreach (var device in devices)
+        {
+            device.Mqtt.ApplicationMessageReceivedAsync += e =>
+            {
+                received.Add(e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
+                return Task.CompletedTask;
+            };
+            await device.Mqtt.SubscribeAsync($"tracking/{device.DeviceId}/dispatch", MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        return received;
+    }
+
+    /// <summary>Messages received by MQTT clients, in order; thread-safe.</summary>
+    private sealed class ReceivedMessages
+    {
+        private readonly List<(string Topic, string Payload)> _messages = [];
+
+        public void Add(string topic, string payload)
+        {
+            lock (_messages)
+            {
+                _messages.Add((topic, payload));
+            }
+        }
+
+        public List<(string Topic, string Payload)> Snapshot()
+        {
+            lock (_messages)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_unit_goes_off_duty_when_its_shift_ends_and_is_offered_no_more()
     {
         await fixture.OnDutyAsync("golf", endsIn: TimeSpan.FromSeconds(3));

@@ -13,8 +13,11 @@ public sealed class CommandServerFixture() : MapServerFixture(new Dictionary<str
 })
 {
     /// <inheritdoc cref="ControlRoomClient.OnDutyAsync"/>
-    public Task OnDutyAsync(string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null) =>
-        ControlRoomClient.OnDutyAsync(Http, name, skills, type, endsIn);
+    public Task OnDutyAsync(string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null, bool phones = false) =>
+        ControlRoomClient.OnDutyAsync(Http, name, skills, type, endsIn, phones: phones);
+
+    /// <inheritdoc cref="ControlRoomClient.FootOnDutyWithPhoneAsync"/>
+    public Task FootOnDutyWithPhoneAsync(string name) => ControlRoomClient.FootOnDutyWithPhoneAsync(Http, name);
 
     public Task<UnitState?> UnitAsync(string id) => ControlRoomClient.UnitAsync(Http, id);
 

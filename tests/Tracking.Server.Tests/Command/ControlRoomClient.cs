@@ -18,11 +18,12 @@ public static class ControlRoomClient
     /// Puts unit <c>{name}</c> (a response car, vehicle tracker <c>{name}-veh</c>) on duty from an hour ago for
     /// eight hours, crewed by officers <c>{name}-a</c> (radio <c>{name}-ra</c>) and <c>{name}-b</c> (radio <c>{name}-rb</c>),
     /// <c>{name}-a</c> holding the given skills (name → expiry, null for none), unit and officers of
-    /// <paramref name="team"/> at <paramref name="station"/>.
+    /// <paramref name="team"/> at <paramref name="station"/>. With <paramref name="phones"/> each officer carries a
+    /// phone as well: <c>{name}-pa</c> and <c>{name}-pb</c>.
     /// </summary>
     public static async Task OnDutyAsync(
         HttpClient http, string name, IReadOnlyDictionary<string, DateTimeOffset?>? skills = null, string type = "responseCar", TimeSpan? endsIn = null,
-        string team = "West NPT", string station = "HQ")
+        string team = "West NPT", string station = "HQ", bool phones = false)
     {
         await ImportAsync(http, "officers", new object[]
         {
@@ -41,13 +42,47 @@ public static class ControlRoomClient
             new { id = name + "-ra", kind = "airwaveRadio", name = (string?)null },
             new { id = name + "-rb", kind = "airwaveRadio", name = (string?)null },
         });
+        if (phones)
+        {
+            await ImportAsync(http, "devices", new object[]
+            {
+                new { id = name + "-pa", kind = "phone", name = (string?)null },
+                new { id = name + "-pb", kind = "phone", name = (string?)null },
+            });
+        }
+
         var now = DateTimeOffset.UtcNow;
         await ImportAsync(http, "shifts", new object[]
         {
             new
             {
                 id = name + "-shift", unit = name, start = now.AddHours(-1), end = now + (endsIn ?? TimeSpan.FromHours(7)), vehicle = name + "-veh",
-                crew = new[] { new { officer = name + "-a", radio = name + "-ra" }, new { officer = name + "-b", radio = name + "-rb" } },
+                crew = new[]
+                {
+                    new { officer = name + "-a", radio = name + "-ra", phone = phones ? name + "-pa" : null },
+                    new { officer = name + "-b", radio = name + "-rb", phone = phones ? name + "-pb" : null },
+                },
+            },
+        });
+        await Eventually.UntilAsync(() => UnitAsync(http, name), u => u is { OnDuty: true, Status: "available" }, $"{name} on duty and available");
+    }
+
+    /// <summary>
+    /// Puts PCSO unit <c>{name}</c> on duty on foot from an hour ago for eight hours: one officer, <c>{name}-a</c>,
+    /// carrying phone <c>{name}.phone</c> and no radio, as the simulator's foot units with a phone report.
+    /// </summary>
+    public static async Task FootOnDutyWithPhoneAsync(HttpClient http, string name)
+    {
+        await ImportAsync(http, "officers", new object[] { new { id = name + "-a", name = "PCSO " + name, team = "West NPT", station = "HQ" } });
+        await ImportAsync(http, "units", new object[] { new { id = name, callSign = "Call " + name, type = "pcso", station = "HQ", team = "West NPT" } });
+        await ImportAsync(http, "devices", new object[] { new { id = name + ".phone", kind = "phone", name = "Phone " + name } });
+        var now = DateTimeOffset.UtcNow;
+        await ImportAsync(http, "shifts", new object[]
+        {
+            new
+            {
+                id = name + "-shift", unit = name, start = now.AddHours(-1), end = now.AddHours(7), vehicle = (string?)null,
+                crew = new[] { new { officer = name + "-a", phone = name + ".phone" } },
             },
         });
         await Eventually.UntilAsync(() => UnitAsync(http, name), u => u is { OnDuty: true, Status: "available" }, $"{name} on duty and available");

@@ -22,7 +22,7 @@ public sealed class ContractTests
         Assert.Equal(["id", "callSign", "type", "station", "team"], Names(imports["api/units/import"]));
         Assert.Equal(["id", "kind", "name"], Names(imports["api/devices/import"]));
         Assert.Equal(["id", "unit", "start", "end", "vehicle", "crew"], Names(imports["api/shifts/import"]));
-        Assert.Equal(["officer", "radio"], Names(imports["api/shifts/import"].GetProperty("crew")[0]));
+        Assert.Equal(["officer", "radio", "phone"], Names(imports["api/shifts/import"].GetProperty("crew")[0]));
     }
 
     [Fact]
@@ -59,6 +59,23 @@ public sealed class ContractTests
             Assert.True(shifts[0].Start <= Worlds.Start);
             Assert.All(shifts.Zip(shifts.Skip(1)), pair => Assert.Equal(pair.First.End, pair.Second.Start));
         }
+    }
+
+    [Fact]
+    public void The_rota_gives_every_phone_to_the_first_officer_of_each_shift_of_its_unit()
+    {
+        var shifts = (IReadOnlyList<ShiftRow>)ReferenceData.Imports(Plan).Single(i => i.Path == "api/shifts/import").Rows;
+        var phones = Plan.Units.Where(u => u.Phone is not null).ToDictionary(u => u.Id, u => u.Phone!.Id);
+
+        Assert.NotEmpty(phones);
+        Assert.Equal(
+            Plan.Devices.Where(d => d.Kind == DeviceKind.Phone).Select(d => d.Id).Order(StringComparer.Ordinal),
+            shifts.SelectMany(s => s.Crew).Select(c => c.Phone).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+        Assert.All(shifts, s =>
+        {
+            Assert.Equal(phones.GetValueOrDefault(s.Unit), s.Crew[0].Phone);
+            Assert.All(s.Crew.Skip(1), c => Assert.Null(c.Phone));
+        });
     }
 
     [Fact]

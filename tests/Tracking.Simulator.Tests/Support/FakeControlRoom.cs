@@ -110,7 +110,7 @@ internal sealed class FakeControlRoom(IMqttClient publisher) : HttpMessageHandle
             callSign = _units.First(u => u.Id == unitId).CallSign;
             // Every device of every shift of the unit around now: the simulated clock may run behind the wall clock.
             devices = _shifts.Where(s => s.Unit == unitId && s.Start <= now.AddHours(2) && s.End >= now.AddHours(-2))
-                .SelectMany(s => s.Crew.Select(c => c.Radio).Append(s.Vehicle)).OfType<string>().Distinct().ToList();
+                .SelectMany(s => s.Crew.SelectMany(c => new[] { c.Radio, c.Phone }).Append(s.Vehicle)).OfType<string>().Distinct().ToList();
         }
 
         var dispatch = new DispatchMessage(incidentId, incident.Grade, incident.Type, incident.Location, unitId, callSign, now);

@@ -42,11 +42,11 @@ public sealed class HostileInputTests(MigratedDatabase fixture) : IClassFixture<
     {
         var officers = await Store.ImportOfficersAsync([new Officer(Injection, "PC One")]);
         var devices = await Store.ImportDevicesAsync([new TrackedDevice(Injection, DeviceKind.Phone)]);
-        var shifts = await Store.ImportShiftsAsync([new Shift(Injection, Injection, T0, T0.AddHours(1), Injection, [new CrewMember(Injection, Injection)])]);
+        var shifts = await Store.ImportShiftsAsync([new Shift(Injection, Injection, T0, T0.AddHours(1), Injection, [new CrewMember(Injection, Injection, Injection)])]);
 
         Assert.Equal((1, "id"), (Assert.Single(officers.Errors).Row, officers.Errors[0].Field));
         Assert.Equal((1, "id"), (Assert.Single(devices.Errors).Row, devices.Errors[0].Field));
-        Assert.Equal(["id", "unit", "vehicle", "officer", "radio"], shifts.Errors.Select(e => e.Field));
+        Assert.Equal(["id", "unit", "vehicle", "officer", "radio", "phone"], shifts.Errors.Select(e => e.Field));
         Assert.Null(await Store.GetOfficerAsync(Injection));
         Assert.Null(await Store.GetShiftAsync(Injection));
         Assert.Equal(DeleteResult.NotFound, await Store.DeleteOfficerAsync(Injection));
@@ -60,13 +60,13 @@ public sealed class HostileInputTests(MigratedDatabase fixture) : IClassFixture<
         var units = await Store.ImportUnitsAsync([new Unit("hh-unit", Huge, UnitType.Van, Huge, Huge)]);
         var devices = await Store.ImportDevicesAsync([new TrackedDevice("hh-dev", DeviceKind.Phone, Huge)]);
         var accreditations = await Store.ImportAccreditationsAsync([new Accreditation("hh-1", Huge, null)]);
-        var shifts = await Store.ImportShiftsAsync([new Shift(Huge, Huge, T0, T0.AddHours(1), Huge, [new CrewMember(Huge, Huge)])]);
+        var shifts = await Store.ImportShiftsAsync([new Shift(Huge, Huge, T0, T0.AddHours(1), Huge, [new CrewMember(Huge, Huge, Huge)])]);
 
         Assert.Equal(["name", "team", "station"], officers.Errors.Select(e => e.Field));
         Assert.Equal(["callSign", "station", "team"], units.Errors.Select(e => e.Field));
         Assert.Equal(["name"], devices.Errors.Select(e => e.Field));
         Assert.Equal(["skill"], accreditations.Errors.Select(e => e.Field));
-        Assert.Equal(["id", "unit", "vehicle", "officer", "radio"], shifts.Errors.Select(e => e.Field));
+        Assert.Equal(["id", "unit", "vehicle", "officer", "radio", "phone"], shifts.Errors.Select(e => e.Field));
         Assert.All(officers.Errors.Concat(units.Errors).Concat(devices.Errors).Concat(accreditations.Errors), e => Assert.Contains("10,000 characters", e.Message, StringComparison.Ordinal));
         Assert.Null(await Store.GetOfficerAsync("hh-1"));
     }

@@ -138,6 +138,59 @@ public sealed class ReferenceCsvTests
     }
 
     [Fact]
+    public void A_crew_members_phone_is_read_from_the_phone_column_and_a_rota_without_it_still_reads()
+    {
+        var csv = "id,unit,start,end,vehicle,officer,radio,phone\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,6001,2001300,pc13.phone\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,6002,,phone-pc13b\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,6003,2001301,\n";
+        var before = "id,unit,start,end,vehicle,officer,radio\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,6001,2001300\n";
+
+        var parsed = ReferenceCsv.ReadShifts(new StringReader(csv));
+        var old = ReferenceCsv.ReadShifts(new StringReader(before));
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(
+            [Rows.Text(new Shift("foot", "PC13", Late, Late.AddHours(8), null,
+                [new CrewMember("6001", "2001300", "pc13.phone"), new CrewMember("6002", PhoneDeviceId: "phone-pc13b"), new CrewMember("6003", "2001301")]))],
+            Rows.Text(parsed.Rows));
+        Assert.Empty(old.Errors);
+        Assert.Equal([Rows.Text(new Shift("foot", "PC13", Late, Late.AddHours(8), null, [new CrewMember("6001", "2001300")]))], Rows.Text(old.Rows));
+    }
+
+    [Fact]
+    public void A_phone_without_an_officer_or_carried_twice_on_a_shift_is_an_error_on_its_row()
+    {
+        var csv = "id,unit,start,end,officer,radio,phone\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,6001,2001300,pc13.phone\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,6002,pc13.phone,\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,6003,,2001300\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,,phone-spare\n";
+
+        var parsed = ReferenceCsv.ReadShifts(new StringReader(csv));
+
+        Assert.Equal([(2, "radio"), (3, "phone"), (4, "officer")], parsed.Errors.OrderBy(e => e.Row).Select(e => (e.Row, e.Field)));
+        Assert.Contains("officer '6001'", parsed.Errors.Single(e => e.Row == 3).Message, StringComparison.Ordinal);
+        Assert.Equal("A phone is given without an officer.", parsed.Errors.Single(e => e.Row == 4).Message);
+        Assert.Empty(parsed.Rows);
+    }
+
+    [Fact]
+    public void Shifts_are_written_with_the_phone_after_the_radio()
+    {
+        var text = new StringWriter();
+
+        ReferenceCsv.WriteShifts(text, [new Shift("foot", "PC13", Late, Late.AddHours(8), null, [new CrewMember("6001", "2001300", "pc13.phone"), new CrewMember("6002")])]);
+
+        Assert.Equal(
+            "id,unit,start,end,vehicle,officer,radio,phone\r\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,6001,2001300,pc13.phone\r\n"
+            + "foot,PC13,2026-11-26T14:00:00Z,2026-11-26T22:00:00Z,,6002,,\r\n",
+            text.ToString());
+    }
+
+    [Fact]
     public void Shift_rows_that_disagree_on_unit_start_end_or_vehicle_are_errors_on_the_disagreeing_row()
     {
         var csv = "id,unit,start,end,vehicle,officer,radio\n"

@@ -27,9 +27,10 @@ public sealed class ReferenceJsonTests
             Read(ReferenceJson.ReadDevices, """[{"id":"veh-LR21","kind":"vehicleTracker","name":"FX21 ABC"}]""").Rows);
         var shifts = Read(
             ReferenceJson.ReadShifts,
-            """[{"id":"2026-11-26-LR21-late","unit":"LR21","start":"2026-11-26T14:00:00Z","end":"2026-11-27T00:00:00Z","vehicle":"veh-LR21","crew":[{"officer":"4521","radio":"2001234"},{"officer":"4533"}]}]""");
+            """[{"id":"2026-11-26-LR21-late","unit":"LR21","start":"2026-11-26T14:00:00Z","end":"2026-11-27T00:00:00Z","vehicle":"veh-LR21","crew":[{"officer":"4521","radio":"2001234","phone":"phone-4521"},{"officer":"4533"},{"officer":"4540","phone":"pc13.phone"}]}]""");
         Assert.Equal(
-            [Rows.Text(new Shift("2026-11-26-LR21-late", "LR21", Late, Late.AddHours(10), "veh-LR21", [new CrewMember("4521", "2001234"), new CrewMember("4533")]))],
+            [Rows.Text(new Shift("2026-11-26-LR21-late", "LR21", Late, Late.AddHours(10), "veh-LR21",
+                [new CrewMember("4521", "2001234", "phone-4521"), new CrewMember("4533"), new CrewMember("4540", PhoneDeviceId: "pc13.phone")]))],
             Rows.Text(shifts.Rows));
     }
 
@@ -97,6 +98,7 @@ public sealed class ReferenceJsonTests
         Assert.Equal("2026-11-26T22:00:00.0000005Z", json.GetProperty("end").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("vehicle").ValueKind);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("crew")[0].GetProperty("radio").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("crew")[0].GetProperty("phone").ValueKind);
         var device = System.Text.Json.JsonDocument.Parse(devices.ToArray()).RootElement[0];
         Assert.Equal("airwaveRadio", device.GetProperty("kind").GetString());
     }

@@ -34,9 +34,11 @@ public sealed class ReferenceRoundTripTests(MigratedDatabase fixture) : IClassFi
 
     private static readonly Shift[] Shifts =
     [
-        new("2026-11-26-LR21-late", "LR21", Late, Late.AddHours(10), "veh-LR21", [new CrewMember("4521", "2001234"), new CrewMember("4522")]),
+        // A radio only, a phone only, neither; a radio and a phone.
+        new("2026-11-26-LR21-late", "LR21", Late, Late.AddHours(10), "veh-LR21",
+            [new CrewMember("4521", "2001234"), new CrewMember("4522", PhoneDeviceId: "phone-4522"), new CrewMember("P.C_9-1")]),
         new("foot", "FP1", Late.AddTicks(10), Late.AddHours(24), null, []),
-        new("pcso", "P7", Late.AddHours(-1), Late.AddHours(7), null, [new CrewMember("4533", "2001235")]),
+        new("pcso", "P7", Late.AddHours(-1), Late.AddHours(7), null, [new CrewMember("4533", "2001235", "p7.phone")]),
     ];
 
     [Fact]
@@ -75,7 +77,11 @@ public sealed class ReferenceRoundTripTests(MigratedDatabase fixture) : IClassFi
         var store = new ReferenceStore(fixture.Database.DataSource);
         Assert.Empty((await store.ImportOfficersAsync([.. Officers, new Officer("4533", "PCSO Lee")])).Errors);
         Assert.Empty((await store.ImportUnitsAsync([new Unit("LR21", "Lima Romeo 21", UnitType.ResponseCar), new Unit("FP1", "Foot 1", UnitType.FootPatrol), new Unit("P7", "Papa 7", UnitType.Pcso)])).Errors);
-        Assert.Empty((await store.ImportDevicesAsync([new TrackedDevice("veh-LR21", DeviceKind.VehicleTracker), new TrackedDevice("2001234", DeviceKind.AirwaveRadio), new TrackedDevice("2001235", DeviceKind.AirwaveRadio)])).Errors);
+        Assert.Empty((await store.ImportDevicesAsync(
+        [
+            new TrackedDevice("veh-LR21", DeviceKind.VehicleTracker), new TrackedDevice("2001234", DeviceKind.AirwaveRadio), new TrackedDevice("2001235", DeviceKind.AirwaveRadio),
+            new TrackedDevice("phone-4522", DeviceKind.Phone), new TrackedDevice("p7.phone", DeviceKind.Phone),
+        ])).Errors);
         var imported = await store.ImportShiftsAsync(Shifts);
         Assert.Empty(imported.Errors);
 

@@ -147,6 +147,49 @@ public sealed class ReferenceStoreTests(MigratedDatabase fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_crew_members_phone_is_stored_and_read_back_and_a_new_phone_alone_rewrites_the_crew()
+    {
+        await SeedRotaAsync("rp");
+        var shift = new Shift("rp-foot", "rp-unit", Late, Late.AddHours(8), null,
+            [new CrewMember("rp-a", "rp-r1", "rp-p1"), new CrewMember("rp-b", PhoneDeviceId: "rp-p2"), new CrewMember("rp-c", "rp-r2")]);
+
+        await Store.ImportShiftsAsync([shift]);
+        var stored = await Store.GetShiftAsync("rp-foot");
+        var stamp = await UpdatedAtAsync("shifts", "rp-foot");
+        var rephoned = shift with { Crew = [new CrewMember("rp-a", "rp-r1"), new CrewMember("rp-b", PhoneDeviceId: "rp-p1"), new CrewMember("rp-c", "rp-r2")] };
+        var replaced = await Store.ImportShiftsAsync([rephoned]);
+
+        Assert.Equal(Rows.Text(shift), Rows.Text(stored!));
+        Assert.Equal((0, 1), (replaced.Created, replaced.Updated));
+        Assert.True(await UpdatedAtAsync("shifts", "rp-foot") > stamp);
+        Assert.Equal(Rows.Text(rephoned), Rows.Text((await Store.ListShiftsAsync(Late, Late.AddHours(1))).Single(s => s.Id == "rp-foot")));
+        Assert.Equal("rp-p1", await ScalarTextAsync("SELECT phone_device_id FROM shift_crew WHERE shift_id = 'rp-foot' AND officer_id = 'rp-b'"));
+        Assert.Equal(1, await fixture.Database.ScalarAsync("SELECT count(*) FROM shift_crew WHERE shift_id = 'rp-foot' AND officer_id = 'rp-a' AND phone_device_id IS NULL"));
+    }
+
+    [Fact]
+    public async Task A_device_carried_twice_on_one_shift_as_radios_or_phones_or_a_phone_id_that_is_no_device_id_is_refused()
+    {
+        var result = await Store.ImportShiftsAsync(
+        [
+            // One officer's radio and phone, one officer's radio and another's phone, two officers' phones.
+            new Shift("rd-1", "rd-unit", Late, Late.AddHours(8), null, [new CrewMember("rd-a", "rd-d1", "rd-d1")]),
+            new Shift("rd-2", "rd-unit", Late, Late.AddHours(8), null, [new CrewMember("rd-a", "rd-d1"), new CrewMember("rd-b", PhoneDeviceId: "rd-d1")]),
+            new Shift("rd-3", "rd-unit", Late, Late.AddHours(8), null, [new CrewMember("rd-a", PhoneDeviceId: "rd-d2"), new CrewMember("rd-b", PhoneDeviceId: "rd-d2")]),
+            new Shift("rd-4", "rd-unit", Late, Late.AddHours(8), null, [new CrewMember("rd-a", "rd-d1", "pc 13/phone")]),
+            // The same devices on another shift, each once: nothing wrong here.
+            new Shift("rd-5", "rd-unit", Late, Late.AddHours(8), null, [new CrewMember("rd-a", "rd-d1", "rd-d2"), new CrewMember("rd-b", "rd-d3")]),
+        ]);
+
+        Assert.Equal([(1, "phone"), (2, "phone"), (3, "phone"), (4, "phone")], result.Errors.Select(e => (e.Row, e.Field)));
+        Assert.Equal("Device 'rd-d1' is already carried by officer 'rd-a' on this shift (as their radio).", result.Errors[0].Message);
+        Assert.Equal("Device 'rd-d1' is already carried by officer 'rd-a' on this shift (as their radio).", result.Errors[1].Message);
+        Assert.Equal("Device 'rd-d2' is already carried by officer 'rd-a' on this shift (as their phone).", result.Errors[2].Message);
+        Assert.Contains("not a valid device id", result.Errors[3].Message, StringComparison.Ordinal);
+        Assert.Equal(0, await fixture.Database.ScalarAsync("SELECT count(*) FROM shifts WHERE id LIKE 'rd-%'"));
+    }
+
+    [Fact]
     public async Task A_shift_naming_a_missing_radio_in_row_3_writes_no_shift_at_all()
     {
         await SeedRotaAsync("rm");
@@ -168,9 +211,10 @@ public sealed class ReferenceStoreTests(MigratedDatabase fixture) : IClassFixtur
     [Fact]
     public async Task Every_missing_reference_of_a_shift_is_reported_with_its_field()
     {
-        var result = await Store.ImportShiftsAsync([new Shift("rx-1", "rx-unit", Late, Late.AddHours(8), "rx-veh", [new CrewMember("rx-officer", "rx-radio")])]);
+        var result = await Store.ImportShiftsAsync([new Shift("rx-1", "rx-unit", Late, Late.AddHours(8), "rx-veh", [new CrewMember("rx-officer", "rx-radio", "rx-phone")])]);
 
-        Assert.Equal(["unit", "vehicle", "officer", "radio"], result.Errors.Select(e => e.Field));
+        Assert.Equal(["unit", "vehicle", "officer", "radio", "phone"], result.Errors.Select(e => e.Field));
+        Assert.Equal("Device 'rx-phone' does not exist.", result.Errors[^1].Message);
         Assert.All(result.Errors, e => Assert.Equal(1, e.Row));
     }
 
@@ -282,6 +326,8 @@ public sealed class ReferenceStoreTests(MigratedDatabase fixture) : IClassFixtur
             new TrackedDevice($"{prefix}-veh", DeviceKind.VehicleTracker),
             new TrackedDevice($"{prefix}-r1", DeviceKind.AirwaveRadio),
             new TrackedDevice($"{prefix}-r2", DeviceKind.AirwaveRadio),
+            new TrackedDevice($"{prefix}-p1", DeviceKind.Phone),
+            new TrackedDevice($"{prefix}-p2", DeviceKind.Phone),
         ])).Errors);
     }
 

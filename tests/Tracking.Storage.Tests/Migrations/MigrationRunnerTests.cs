@@ -1,3 +1,5 @@
+using Npgsql;
+using Tracking.Storage.Command;
 using Tracking.Storage.Migrations;
 using Tracking.Testing;
 
@@ -29,6 +31,34 @@ public sealed class MigrationRunnerTests
     }
 
     [Fact]
+    public async Task Crew_phones_migrate_onto_a_rota_stored_before_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await MigrationRunner.MigrateAsync(database.DataSource);
+        // Back to the schema before 0013, and a shift crewed as it could be then: a radio per officer.
+        await ExecuteAsync(database, """
+            ALTER TABLE shift_crew DROP COLUMN phone_device_id;
+            DELETE FROM schema_migrations WHERE version = 13;
+            INSERT INTO officers (id, name) VALUES ('4521', 'PC Jane Smith');
+            INSERT INTO units (id, call_sign, type) VALUES ('PC13', 'Papa Charlie 13', 'pcso');
+            INSERT INTO devices (id, registered_by, kind) VALUES ('2001234', 'api', 'airwaveRadio'), ('pc13.phone', 'api', 'phone');
+            INSERT INTO shifts (id, unit_id, starts_at, ends_at) VALUES ('early', 'PC13', '2026-11-26T08:00:00Z', '2026-11-26T16:00:00Z');
+            INSERT INTO shift_crew (shift_id, officer_id, radio_device_id, position) VALUES ('early', '4521', '2001234', 0);
+            """);
+
+        var applied = await MigrationRunner.MigrateAsync(database.DataSource);
+
+        Assert.Equal([13], applied);
+        var crew = Assert.Single((await new ReferenceStore(database.DataSource).GetShiftAsync("early"))!.Crew);
+        Assert.Equal(new Core.Duty.CrewMember("4521", "2001234"), crew);
+        Assert.Equal(1, await database.ScalarAsync(
+            "SELECT count(*) FROM pg_indexes WHERE indexname = 'shift_crew_phone_idx' AND indexdef LIKE '%WHERE (phone_device_id IS NOT NULL)%'"));
+        await ExecuteAsync(database, "UPDATE shift_crew SET phone_device_id = 'pc13.phone' WHERE shift_id = 'early'");
+        var unknown = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(database, "UPDATE shift_crew SET phone_device_id = 'no-such-phone'"));
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, unknown.SqlState);
+    }
+
+    [Fact]
     public async Task Fixes_table_is_partitioned_by_day_with_a_time_range_index_and_none_on_position()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -40,5 +70,11 @@ public sealed class MigrationRunnerTests
         Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM pg_indexes WHERE tablename = 'fixes' AND indexdef LIKE '%\"position\"%'"));
         Assert.Equal(1, await database.ScalarAsync(
             "SELECT count(*) FROM geometry_columns WHERE f_table_name = 'fixes' AND type = 'POINT' AND srid = 4326"));
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 }
