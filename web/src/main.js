@@ -106,12 +106,14 @@ const live = connectLive({
   },
   frame(frame) {
     for (const unit of frame.units ?? []) units.upsert(unit);
+    for (const moved of frame.moved ?? []) units.move(moved);
     for (const id of frame.removed ?? []) units.remove(id);
     for (const incident of frame.incidents ?? []) applyIncident(incident);
     if (frame.incidents?.length) renderList();
     for (const alarm of frame.alarms ?? []) alarms.upsert(alarm);
     for (const dispatch of frame.dispatches ?? []) logDispatch(dispatch);
-    if (frame.units?.length || frame.removed?.length) showCount();
+    // A move can give a marker its first position, so it may change the count too.
+    if (frame.units?.length || frame.moved?.length || frame.removed?.length) showCount();
     clock.frame(frame.time);
   },
   state(state) {

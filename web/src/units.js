@@ -127,6 +127,24 @@ export class UnitLayer {
     if (entry.marker.isPopupOpen()) entry.marker.setPopupContent(popupHtml(unit));
   }
 
+  /**
+   * Applies a frame's move entry ({ id, longitude, latitude, heading, speed, time }) to a marker held in full: the
+   * server sends one only when nothing else of the marker changed. A move for a marker not held (one the view never
+   * had, or a frame racing a view change) is ignored.
+   */
+  move(moved) {
+    const entry = this.entries.get(moved.id);
+    if (!entry) return;
+    this.upsert({
+      ...entry.unit,
+      longitude: moved.longitude,
+      latitude: moved.latitude,
+      heading: moved.heading,
+      speed: moved.speed,
+      time: moved.time,
+    });
+  }
+
   remove(id) {
     const entry = this.entries.get(id);
     if (!entry) return;
