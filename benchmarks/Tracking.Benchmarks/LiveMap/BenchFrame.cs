@@ -12,6 +12,10 @@ public sealed class BenchFrame
     [Key("units")]
     public IReadOnlyList<BenchMarker>? Units { get; set; }
 
+    /// <summary>Move entries: an id and a time, like a marker, as far as the client reads them.</summary>
+    [Key("moved")]
+    public IReadOnlyList<BenchMarker>? Moved { get; set; }
+
     [Key("removed")]
     public IReadOnlyList<string>? Removed { get; set; }
 }

@@ -2,7 +2,10 @@ using MessagePack;
 
 namespace Tracking.Benchmarks.LiveMap;
 
-/// <summary>The part of a marker a MessagePack benchmark client reads: which, and the device time of its position (ISO 8601).</summary>
+/// <summary>
+/// The part of a marker or of a move entry a MessagePack benchmark client reads: which, and the device time of its
+/// position (ISO 8601).
+/// </summary>
 [MessagePackObject]
 public sealed class BenchMarker
 {

@@ -11,8 +11,8 @@ namespace Tracking.Benchmarks.LiveMap;
 /// <summary>
 /// The hub clients (<c>livemap clients …</c>, a process of its own so its CPU is measured apart): real SignalR
 /// clients over WebSockets, JSON or MessagePack, each joining its view (<see cref="BenchFleet.Views"/>). For every
-/// marker of every frame it records how old the marker's fix is on arrival (wall clock now − the fix's device time,
-/// which the load generator stamped when it published it): fix-to-client latency. Prints <c>READY</c> once every
+/// marker of every frame, in full or as a move entry, it records how old the marker's fix is on arrival (wall clock
+/// now − the fix's device time, which the load generator stamped when it published it): fix-to-client latency. Prints <c>READY</c> once every
 /// client has its snapshot; counts from <c>GO</c>; prints a <see cref="HubClientsReport"/> on <c>STOP</c>.
 /// </summary>
 internal static class HubClientsWorker
@@ -74,6 +74,7 @@ internal static class HubClientsWorker
         {
             Frames = stats.Values.Sum(s => s.Frames),
             Markers = stats.Values.Sum(s => s.Markers),
+            Moved = stats.Values.Sum(s => s.Moved),
             Removed = stats.Values.Sum(s => s.Removed),
             FramesPerClientPerSecond = views.Count == 0 ? 0 : stats.Values.Sum(s => s.Frames) / (double)views.Count / seconds,
         };
@@ -137,18 +138,10 @@ internal static class HubClientsWorker
         }
 
         var raw = JsonMarshal.GetRawUtf8Value(frame);
-        var markers = 0;
-        foreach (var unit in frame.GetProperty("units").EnumerateArray())
-        {
-            markers++;
-            if (unit.GetProperty("time").TryGetDateTimeOffset(out var time))
-            {
-                stats.Latency.Add((now - time).TotalMilliseconds);
-            }
-        }
-
-        stats.Frame(markers, frame.GetProperty("removed").GetArrayLength(), raw.Length);
-        if (sample && double.IsNaN(_messagePackToJson) && markers > 100)
+        var markers = Sample(frame.GetProperty("units"), now, stats);
+        var moved = frame.TryGetProperty("moved", out var moves) ? Sample(moves, now, stats) : 0;
+        stats.Frame(markers, moved, frame.GetProperty("removed").GetArrayLength(), raw.Length);
+        if (sample && double.IsNaN(_messagePackToJson) && markers + moved > 100)
         {
             // The same document as the server sends it over MessagePack.
             _messagePackToJson = JsonToMessagePack.Convert(raw).Length / (double)raw.Length;
@@ -164,15 +157,37 @@ internal static class HubClientsWorker
         }
 
         var units = frame.Units ?? [];
-        foreach (var unit in units)
+        var moved = frame.Moved ?? [];
+        Sample(units, now, stats);
+        Sample(moved, now, stats);
+        stats.Frame(units.Count, moved.Count, frame.Removed?.Count ?? 0, 0);
+    }
+
+    /// <summary>One latency sample per marker or move entry of a JSON array (each has the time of its newest fix); returns how many entries.</summary>
+    private static int Sample(JsonElement entries, DateTimeOffset now, ViewKindStats stats)
+    {
+        var count = 0;
+        foreach (var entry in entries.EnumerateArray())
         {
-            if (unit.Time is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            count++;
+            if (entry.GetProperty("time").TryGetDateTimeOffset(out var time))
             {
                 stats.Latency.Add((now - time).TotalMilliseconds);
             }
         }
 
-        stats.Frame(units.Count, frame.Removed?.Count ?? 0, 0);
+        return count;
+    }
+
+    private static void Sample(IReadOnlyList<BenchMarker> entries, DateTimeOffset now, ViewKindStats stats)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Time is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                stats.Latency.Add((now - time).TotalMilliseconds);
+            }
+        }
     }
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);

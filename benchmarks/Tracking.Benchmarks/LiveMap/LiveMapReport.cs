@@ -43,15 +43,15 @@ internal static class LiveMapReport
 
         if (run.Clients is { } clients)
         {
-            text.AppendLine("| view | clients | frames per client per s | markers per frame | JSON bytes per frame (mean / largest) | fix → client latency p50 | p99 | max |");
+            text.AppendLine("| view | clients | frames per client per s | markers per frame (in full + moves) | JSON bytes per frame (mean / largest) | fix → client latency p50 | p99 | max |");
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var kind in clients.Kinds.Append(clients.All))
             {
-                Line($"| {kind.Kind} | {kind.Clients} | {kind.FramesPerClientPerSecond:F2} | {(kind.Frames == 0 ? 0 : kind.Markers / (double)kind.Frames):N0} | {Bytes(kind.MeanJsonFrameBytes)} / {Bytes(kind.LargestJsonFrameBytes)} | {Ms(kind.MedianMs)} | {Ms(kind.P99Ms)} | {Ms(kind.MaxMs)} |");
+                Line($"| {kind.Kind} | {kind.Clients} | {kind.FramesPerClientPerSecond:F2} | {PerFrame(kind, kind.Markers + kind.Moved)} ({PerFrame(kind, kind.Markers)} + {PerFrame(kind, kind.Moved)}) | {Bytes(kind.MeanJsonFrameBytes)} / {Bytes(kind.LargestJsonFrameBytes)} | {Ms(kind.MedianMs)} | {Ms(kind.P99Ms)} | {Ms(kind.MaxMs)} |");
             }
 
             text.AppendLine();
-            Line($"- latency samples: {clients.All.Samples:N0} markers (one per marker per frame: a unit's fixes between two frames reach the client as its latest, so each sample is the age of the newest fix on arrival)");
+            Line($"- latency samples: {clients.All.Samples:N0} markers (one per marker or move entry per frame: a unit's fixes between two frames reach the client as its latest, so each sample is the age of the newest fix on arrival)");
             if (clients.MessagePackToJson is { } ratio)
             {
                 Line($"- MessagePack is {ratio:P0} of the JSON size for the same frame (a sampled force frame)");
@@ -79,6 +79,9 @@ internal static class LiveMapReport
         var value = cpu.PercentOfCore(component);
         return double.IsNaN(value) ? "—" : value.ToString("F0", CultureInfo.InvariantCulture);
     }
+
+    private static string PerFrame(ViewKindReport kind, long count) =>
+        (kind.Frames == 0 ? 0 : count / (double)kind.Frames).ToString("N0", CultureInfo.InvariantCulture);
 
     private static long Delta(JsonElement before, JsonElement after, string name) =>
         after.GetProperty(name).GetInt64() - before.GetProperty(name).GetInt64();

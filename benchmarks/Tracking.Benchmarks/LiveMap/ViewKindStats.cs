@@ -5,6 +5,7 @@ internal sealed class ViewKindStats
 {
     private long _frames;
     private long _markers;
+    private long _moved;
     private long _removed;
     private long _jsonFrames;
     private long _jsonBytes;
@@ -16,7 +17,11 @@ internal sealed class ViewKindStats
 
     public long Frames => Interlocked.Read(ref _frames);
 
+    /// <summary>Markers received in full (<c>units</c>).</summary>
     public long Markers => Interlocked.Read(ref _markers);
+
+    /// <summary>Move entries received (<c>moved</c>).</summary>
+    public long Moved => Interlocked.Read(ref _moved);
 
     public long Removed => Interlocked.Read(ref _removed);
 
@@ -26,10 +31,11 @@ internal sealed class ViewKindStats
 
     public long LargestJsonFrame => Interlocked.Read(ref _largestJsonFrame);
 
-    public void Frame(int markers, int removed, int jsonBytes)
+    public void Frame(int markers, int moved, int removed, int jsonBytes)
     {
         Interlocked.Increment(ref _frames);
         Interlocked.Add(ref _markers, markers);
+        Interlocked.Add(ref _moved, moved);
         Interlocked.Add(ref _removed, removed);
         if (jsonBytes > 0)
         {
@@ -47,6 +53,7 @@ internal sealed class ViewKindStats
     {
         Interlocked.Exchange(ref _frames, 0);
         Interlocked.Exchange(ref _markers, 0);
+        Interlocked.Exchange(ref _moved, 0);
         Interlocked.Exchange(ref _removed, 0);
         Interlocked.Exchange(ref _jsonFrames, 0);
         Interlocked.Exchange(ref _jsonBytes, 0);
@@ -55,6 +62,6 @@ internal sealed class ViewKindStats
     }
 
     public ViewKindReport Report(string kind, double seconds) => new(
-        kind, Clients, Frames, Markers, Removed, JsonFrames == 0 ? null : (double)JsonBytes / JsonFrames, JsonFrames == 0 ? null : LargestJsonFrame,
+        kind, Clients, Frames, Markers, Moved, Removed, JsonFrames == 0 ? null : (double)JsonBytes / JsonFrames, JsonFrames == 0 ? null : LargestJsonFrame,
         Clients == 0 ? 0 : Frames / (double)Clients / seconds, Latency.Count, Latency.Percentile(0.5), Latency.Percentile(0.99), Latency.Max());
 }
