@@ -12,11 +12,14 @@ namespace Tracking.Benchmarks.LiveMap;
 /// The CPU of one live-map tick, apart from the machine's other work: 10,000 units of which half moved since the last
 /// tick (one fix a second, two frames a second), 100 clients in the harness's view mix (4 force, 16 team, 10 station,
 /// 70 district; every other one MessagePack). One operation = which markers each view gets, then every client's
-/// payload written the way the hub protocols write it (into a reused buffer, as into the connection's pipe). Both
-/// sort the changes into views the same way (<see cref="ViewIndex"/>); they differ in how the payloads are made.
+/// payload written the way the hub protocols write it (into a reused buffer, as into the connection's pipe). All
+/// sort the changes into views the same way (<see cref="ViewIndex"/>); they differ in how the payloads are made. The
+/// units only move, so a view sends each as a move entry, except a district a unit has just come into (in full).
 /// <list type="bullet">
-/// <item>ours: one frame per view; each marker serialized once (JSON, and MessagePack from it) and copied into every payload that shows it;</item>
-/// <item>baseline: a typed frame per client serialized with System.Text.Json for each client (what
+/// <item>ours: one frame per view; each marker's move entry (or, where needed, the marker) serialized once per
+/// protocol and copied into every payload that shows it;</item>
+/// <item>ours with every change in full, as before move entries: the same, but each changed marker sent whole;</item>
+/// <item>baseline: the same frame as ours, typed, serialized with System.Text.Json for each client (what
 /// <c>Clients.Client(id).SendAsync("frame", frame)</c> does), MessagePack clients included.</item>
 /// </list>
 /// </summary>
@@ -95,7 +98,8 @@ public class FanOutBenchmarks
             }
 
             var pending = group.Pending.Take(Start);
-            var frame = new TypedFrame(Start, [.. pending.Units.Select(u => u.Marker)], [.. pending.Removed], [], [], []);
+            var frame = new TypedFrame(
+                Start, [.. pending.Units.Select(u => u.Marker)], [.. pending.Moved.Select(m => TypedMove.Of(m.Marker))], [.. pending.Removed], [], [], []);
             foreach (var _ in clients)
             {
                 _output.ResetWrittenCount();
@@ -120,13 +124,14 @@ public class FanOutBenchmarks
         long markers = 0;
         foreach (var (group, clients) in _groups)
         {
-            markers += group.Pending.Take(Start).Units.Count * clients.Length;
+            var frame = group.Pending.Take(Start);
+            markers += (frame.Units.Count + frame.Moved.Count) * clients.Length;
         }
 
         return markers;
     }
 
-    /// <summary>The markers that changed, serialized once each in both protocols (no payloads).</summary>
+    /// <summary>The move entries of the markers that changed, serialized once each in both protocols (no payloads).</summary>
     [Benchmark]
     public long Changed_markers_serialized()
     {
@@ -134,43 +139,70 @@ public class FanOutBenchmarks
         long bytes = 0;
         foreach (var change in _changes)
         {
-            bytes += change.Current.Json.Length + change.Current.MessagePack.Length;
+            bytes += change.Current.MoveJson.Length + change.Current.MoveMessagePack.Length;
         }
 
         return bytes;
     }
 
+    /// <summary>Ours: frames of move entries, each written once per protocol; returns the payload bytes.</summary>
     [Benchmark]
     public long Markers_serialized_once()
     {
         NextTick();
-        long bytes = 0;
         _index.Distribute(_changes, []);
+        long bytes = 0;
         foreach (var (group, clients) in _groups)
         {
-            if (group.Pending.IsEmpty)
+            if (!group.Pending.IsEmpty)
             {
-                continue;
+                bytes += WritePayloads(group.Pending.Take(Start), clients);
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The same with every changed marker in full, as frames were before move entries; returns the payload bytes.</summary>
+    [Benchmark]
+    public long Markers_serialized_once_in_full()
+    {
+        NextTick();
+        _index.Distribute(_changes, []);
+        long bytes = 0;
+        foreach (var (group, clients) in _groups)
+        {
+            if (!group.Pending.IsEmpty)
+            {
+                var frame = group.Pending.Take(Start);
+                bytes += WritePayloads(frame with { Units = [.. frame.Units, .. frame.Moved], Moved = [] }, clients);
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Writes a view's frame for each of its clients in its protocol; returns the bytes written.</summary>
+    private long WritePayloads(LiveFrame frame, bool[] clients)
+    {
+        long bytes = 0;
+        var payload = new PreparedPayload(frame, _counters);
+        foreach (var messagePack in clients)
+        {
+            _output.ResetWrittenCount();
+            if (messagePack)
+            {
+                var writer = new MessagePackWriter(_output);
+                payload.WriteMessagePack(ref writer);
+                writer.Flush();
+            }
+            else
+            {
+                using var json = new Utf8JsonWriter(_output);
+                payload.WriteJson(json);
             }
 
-            var payload = new PreparedPayload(group.Pending.Take(Start), _counters);
-            foreach (var messagePack in clients)
-            {
-                _output.ResetWrittenCount();
-                if (messagePack)
-                {
-                    var writer = new MessagePackWriter(_output);
-                    payload.WriteMessagePack(ref writer);
-                    writer.Flush();
-                }
-                else
-                {
-                    using var json = new Utf8JsonWriter(_output);
-                    payload.WriteJson(json);
-                }
-
-                bytes += _output.WrittenCount;
-            }
+            bytes += _output.WrittenCount;
         }
 
         return bytes;
@@ -195,5 +227,12 @@ public class FanOutBenchmarks
         BenchFleet.Team(unit), BenchFleet.Station(unit), Math.Round(longitude, 7), Math.Round(latitude, 7), 123.4, 12.34, time, BenchFleet.DeviceId(unit));
 
     /// <summary>A frame as a typed record, for the baseline.</summary>
-    private sealed record TypedFrame(DateTimeOffset Time, List<UnitMarker> Units, List<string> Removed, List<object> Incidents, List<object> Alarms, List<object> Dispatches);
+    private sealed record TypedFrame(
+        DateTimeOffset Time, List<UnitMarker> Units, List<TypedMove> Moved, List<string> Removed, List<object> Incidents, List<object> Alarms, List<object> Dispatches);
+
+    /// <summary>A move entry as a typed record, for the baseline.</summary>
+    private sealed record TypedMove(string Id, double? Longitude, double? Latitude, double? Heading, double? Speed, DateTimeOffset? Time)
+    {
+        public static TypedMove Of(UnitMarker marker) => new(marker.Id, marker.Longitude, marker.Latitude, marker.Heading, marker.Speed, marker.Time);
+    }
 }

@@ -9,11 +9,17 @@ namespace Tracking.Server.LiveMap;
 /// dispatches in order (at most <see cref="DispatchCapacity"/>, the oldest dropped first). Bounded by the number of
 /// markers, incidents and alarms there are, however long the client lags. Not thread-safe: owned by the broadcaster's loop.
 /// </summary>
+/// <remarks>
+/// A marker's latest state goes out in full or as a move entry (<see cref="LiveFrame.Moved"/>), and a move entry is
+/// right only on top of the state the client last had. So a marker stays a move only while every change coalesced
+/// into it was a move: once any of them needed it in full (new to the view, a status, a marker that left and came
+/// back) it is sent in full, whatever moves follow, until it is taken.
+/// </remarks>
 internal sealed class ClientBacklog
 {
     public const int DispatchCapacity = 1_000;
 
-    private readonly Dictionary<string, PreparedMarker> _units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingMarker> _units = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentView> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Alarm> _alarms = [];
@@ -29,6 +35,11 @@ internal sealed class ClientBacklog
         foreach (var marker in frame.Units)
         {
             dropped += AddUnit(marker);
+        }
+
+        foreach (var marker in frame.Moved)
+        {
+            dropped += AddMove(marker);
         }
 
         foreach (var id in frame.Removed)
@@ -54,14 +65,28 @@ internal sealed class ClientBacklog
         return dropped;
     }
 
-    /// <summary>A marker's latest state; returns 1 when it replaced an earlier one.</summary>
+    /// <summary>A marker's latest state, to be sent in full; returns 1 when it replaced an earlier one.</summary>
     public int AddUnit(PreparedMarker marker)
     {
         ArgumentNullException.ThrowIfNull(marker);
         _removed.Remove(marker.Id);
         var replaced = _units.ContainsKey(marker.Id) ? 1 : 0;
-        _units[marker.Id] = marker;
+        _units[marker.Id] = new PendingMarker(marker, Full: true);
         return replaced;
+    }
+
+    /// <summary>
+    /// A marker's latest state that only moved since the state before it; sent as a move entry unless an earlier
+    /// change still waiting needs it in full, or it left the view meanwhile (then it came back, and a client that
+    /// removed it needs it in full). Returns 1 when it replaced an earlier state.
+    /// </summary>
+    public int AddMove(PreparedMarker marker)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        var cameBack = _removed.Remove(marker.Id);
+        var replaced = _units.TryGetValue(marker.Id, out var earlier);
+        _units[marker.Id] = new PendingMarker(marker, Full: cameBack || (replaced && earlier.Full));
+        return replaced ? 1 : 0;
     }
 
     /// <summary>A marker that left the view; returns 1 when it replaced a state not yet sent.</summary>
@@ -106,7 +131,14 @@ internal sealed class ClientBacklog
     /// <summary>Everything pending as one frame, and empties the backlog.</summary>
     public LiveFrame Take(DateTimeOffset time)
     {
-        var frame = new LiveFrame(time, [.. _units.Values], [.. _removed], [.. _incidents.Values], [.. _alarms.Values], [.. _dispatches]);
+        var units = new List<PreparedMarker>();
+        var moved = new List<PreparedMarker>(_units.Count);
+        foreach (var (marker, full) in _units.Values)
+        {
+            (full ? units : moved).Add(marker);
+        }
+
+        var frame = new LiveFrame(time, units, moved, [.. _removed], [.. _incidents.Values], [.. _alarms.Values], [.. _dispatches]);
         Clear();
         return frame;
     }
@@ -119,4 +151,7 @@ internal sealed class ClientBacklog
         _alarms.Clear();
         _dispatches.Clear();
     }
+
+    /// <summary>A marker's latest state, and whether it must go in full (else as a move entry).</summary>
+    private readonly record struct PendingMarker(PreparedMarker Marker, bool Full);
 }

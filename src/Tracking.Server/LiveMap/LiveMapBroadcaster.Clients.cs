@@ -13,7 +13,9 @@ internal sealed partial class LiveMapBroadcaster
     private Task<Task> JoinOnLoopAsync(string connectionId, MapView view)
     {
         // The snapshot shows everything as of now. What the views already hold for their next frame goes to this client
-        // too if it joins one of them: a repeat of what its snapshot shows, harmless.
+        // too if it joins one of them: a repeat of what its snapshot shows, harmless. That includes move entries: each
+        // is of a marker in the view, whose current state (the one the move carries) the snapshot shows in full. And
+        // because the changes are taken first, every move taken after this is a move from the snapshot's state.
         Absorb(lookAtDevices: true);
 
         if (_clients.TryGetValue(connectionId, out var client))

@@ -6,12 +6,12 @@ using Tracking.Core.Dispatch;
 namespace Tracking.Server.LiveMap;
 
 /// <summary>
-/// Writes one <see cref="UnitMarker"/> as JSON and as MessagePack, field by field: a tick serializes every marker that
-/// changed (10,000 at 10,000 units), and a general-purpose serializer's fixed cost per call was most of the tick. The
-/// JSON is what <see cref="JsonSerializer"/> with the API's options writes for the record (camelCase names in declaration
-/// order, enums as camelCase strings, nulls written, the same number and time formats: the tests hold it to that); the
-/// MessagePack is the same map, with numbers as float64 and the time as the same text. Thread-safe: each thread uses
-/// its own buffers.
+/// Writes one <see cref="UnitMarker"/>, or its move entry (its id and where it is), as JSON and as MessagePack, field
+/// by field: a tick serializes every marker that changed (10,000 at 10,000 units), and a general-purpose serializer's
+/// fixed cost per call was most of the tick. The JSON is what <see cref="JsonSerializer"/> with the API's options
+/// writes for the record (camelCase names in declaration order, enums as camelCase strings, nulls written, the same
+/// number and time formats: the tests hold it to that); the MessagePack is the same map, with numbers as float64 and
+/// the time as the same text. Thread-safe: each thread uses its own buffers.
 /// </summary>
 internal static class MarkerWriter
 {
@@ -72,20 +72,27 @@ internal static class MarkerWriter
         json.WriteBoolean(JsonOnDuty, marker.OnDuty);
         WriteText(json, JsonTeam, marker.Team);
         WriteText(json, JsonStation, marker.Station);
-        WriteNumber(json, JsonLongitude, marker.Longitude);
-        WriteNumber(json, JsonLatitude, marker.Latitude);
-        WriteNumber(json, JsonHeading, marker.Heading);
-        WriteNumber(json, JsonSpeed, marker.Speed);
-        if (marker.Time is { } time)
-        {
-            json.WriteString(JsonTime, time);
-        }
-        else
-        {
-            json.WriteNull(JsonTime);
-        }
-
+        WritePlace(json, marker);
         WriteText(json, JsonDevice, marker.Device);
+        json.WriteEndObject();
+        json.Flush();
+        return buffers.Output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// The marker's move entry: <c>{"id", "longitude", "latitude", "heading", "speed", "time"}</c>, in the same number
+    /// and time formats as the whole marker, for a client that already holds every other field of it.
+    /// </summary>
+    public static byte[] MoveJson(UnitMarker marker)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        var buffers = _buffers ??= new Buffers();
+        buffers.Output.ResetWrittenCount();
+        var json = buffers.Json;
+        json.Reset(buffers.Output);
+        json.WriteStartObject();
+        json.WriteString(JsonId, marker.Id);
+        WritePlace(json, marker);
         json.WriteEndObject();
         json.Flush();
         return buffers.Output.WrittenSpan.ToArray();
@@ -114,6 +121,47 @@ internal static class MarkerWriter
         writer.Write(marker.Team);
         writer.WriteRaw(PackStation);
         writer.Write(marker.Station);
+        WritePlace(ref writer, buffers, marker);
+        writer.WriteRaw(PackDevice);
+        writer.Write(marker.Device);
+        writer.Flush();
+        return buffers.Output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The move entry (<see cref="MoveJson"/>) as the same MessagePack map.</summary>
+    public static byte[] MoveMessagePack(UnitMarker marker)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        var buffers = _buffers ??= new Buffers();
+        buffers.Output.ResetWrittenCount();
+        var writer = new MessagePackWriter(buffers.Output);
+        writer.WriteMapHeader(6);
+        writer.WriteRaw(PackId);
+        writer.Write(marker.Id);
+        WritePlace(ref writer, buffers, marker);
+        writer.Flush();
+        return buffers.Output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Where the marker is: longitude, latitude, heading, speed and time, the fields a move entry carries.</summary>
+    private static void WritePlace(Utf8JsonWriter json, UnitMarker marker)
+    {
+        WriteNumber(json, JsonLongitude, marker.Longitude);
+        WriteNumber(json, JsonLatitude, marker.Latitude);
+        WriteNumber(json, JsonHeading, marker.Heading);
+        WriteNumber(json, JsonSpeed, marker.Speed);
+        if (marker.Time is { } time)
+        {
+            json.WriteString(JsonTime, time);
+        }
+        else
+        {
+            json.WriteNull(JsonTime);
+        }
+    }
+
+    private static void WritePlace(ref MessagePackWriter writer, Buffers buffers, UnitMarker marker)
+    {
         WriteNumber(ref writer, PackLongitude, marker.Longitude);
         WriteNumber(ref writer, PackLatitude, marker.Latitude);
         WriteNumber(ref writer, PackHeading, marker.Heading);
@@ -127,11 +175,6 @@ internal static class MarkerWriter
         {
             writer.WriteNil();
         }
-
-        writer.WriteRaw(PackDevice);
-        writer.Write(marker.Device);
-        writer.Flush();
-        return buffers.Output.WrittenSpan.ToArray();
     }
 
     /// <summary>A time as the JSON writes it, without the quotes.</summary>

@@ -23,6 +23,7 @@ internal static class PayloadWriter
             case LiveFrame frame:
                 json.WriteString("time"u8, frame.Time);
                 WriteUnits(json, frame.Units);
+                WriteMoves(json, frame.Moved);
                 json.WriteStartArray("removed"u8);
                 foreach (var id in frame.Removed)
                 {
@@ -55,9 +56,10 @@ internal static class PayloadWriter
         switch (payload.Value)
         {
             case LiveFrame frame:
-                writer.WriteMapHeader(6);
+                writer.WriteMapHeader(7);
                 written += WriteTime(ref writer, payload.TimeText);
                 written += WriteUnits(ref writer, frame.Units);
+                written += WriteMoves(ref writer, frame.Moved);
                 writer.Write("removed");
                 writer.WriteArrayHeader(frame.Removed.Count);
                 foreach (var id in frame.Removed)
@@ -107,6 +109,17 @@ internal static class PayloadWriter
         json.WriteEndArray();
     }
 
+    private static void WriteMoves(Utf8JsonWriter json, IReadOnlyList<PreparedMarker> moved)
+    {
+        json.WriteStartArray("moved"u8);
+        foreach (var marker in moved)
+        {
+            json.WriteRawValue(marker.MoveJson, skipInputValidation: true);
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteList(Utf8JsonWriter json, ReadOnlySpan<byte> name, ReadOnlySpan<byte> list)
     {
         json.WritePropertyName(name);
@@ -128,6 +141,21 @@ internal static class PayloadWriter
         foreach (var unit in units)
         {
             var bytes = unit.MessagePack;
+            writer.WriteRaw(bytes);
+            written += bytes.Length;
+        }
+
+        return written;
+    }
+
+    private static int WriteMoves(ref MessagePackWriter writer, IReadOnlyList<PreparedMarker> moved)
+    {
+        writer.Write("moved");
+        writer.WriteArrayHeader(moved.Count);
+        var written = 0;
+        foreach (var marker in moved)
+        {
+            var bytes = marker.MoveMessagePack;
             writer.WriteRaw(bytes);
             written += bytes.Length;
         }

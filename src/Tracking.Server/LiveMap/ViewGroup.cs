@@ -5,8 +5,11 @@ namespace Tracking.Server.LiveMap;
 /// the view or came into it, ids of markers that left it, and the incidents, alarms and dispatches since their last
 /// frame, coalesced. A view showed a marker exactly when it contains the marker's previous state (every view is told
 /// every change of what it contains), so nothing per view is remembered about what it showed; a marker that came and
-/// went between two frames is sent as removed, which a client that never had it ignores. Not thread-safe: owned by the
-/// broadcaster's loop.
+/// went between two frames is sent as removed, which a client that never had it ignores. Likewise a change is a move
+/// for the view (<see cref="LiveFrame.Moved"/>) exactly when the view contained the previous state and nothing but the
+/// place changed: its clients then hold the previous state in full. A client that joins takes its snapshot right after
+/// the changes so far are taken, so a move taken after that is on top of the snapshot's state, and one still pending
+/// from before is the very state the snapshot shows. Not thread-safe: owned by the broadcaster's loop.
 /// </summary>
 internal sealed class ViewGroup(MapView view)
 {
@@ -26,8 +29,11 @@ internal sealed class ViewGroup(MapView view)
     /// </summary>
     public DateTimeOffset DueAt { get; set; }
 
-    /// <summary>Takes one marker's change (once per marker and reading: <paramref name="stamp"/> tells a repeat).</summary>
-    public void Take(int stamp, PreparedMarker? previous, PreparedMarker current)
+    /// <summary>
+    /// Takes one marker's change (once per marker and reading: <paramref name="stamp"/> tells a repeat);
+    /// <paramref name="onlyMoved"/>: nothing but its place changed since <paramref name="previous"/>.
+    /// </summary>
+    public void Take(int stamp, PreparedMarker? previous, PreparedMarker current, bool onlyMoved)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (_stamp == stamp)
@@ -38,7 +44,14 @@ internal sealed class ViewGroup(MapView view)
         _stamp = stamp;
         if (View.Contains(current.Marker))
         {
-            Pending.AddUnit(current);
+            if (onlyMoved && previous is not null && View.Contains(previous.Marker))
+            {
+                Pending.AddMove(current);
+            }
+            else
+            {
+                Pending.AddUnit(current);
+            }
         }
         else if (previous is not null && View.Contains(previous.Marker))
         {

@@ -86,10 +86,12 @@ internal sealed class ViewIndex
                 Candidates(previous.Marker, _candidates);
             }
 
+            // Worked out once for the change, not once per view.
+            var onlyMoved = previous is not null && current.Marker.OnlyMovedFrom(previous.Marker);
             _stamp++;
             foreach (var group in _candidates)
             {
-                group.Take(_stamp, previous, current);
+                group.Take(_stamp, previous, current, onlyMoved);
             }
         }
 

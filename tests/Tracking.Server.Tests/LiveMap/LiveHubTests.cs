@@ -19,7 +19,11 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
 
     private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
+    /// <summary>Whether the payload has the marker in full (<c>units</c>).</summary>
     private static bool HasUnit(JsonNode payload, string id) => Payloads.Unit(payload, id) is not null;
+
+    /// <summary>What the payload tells of the marker, in full or as a move entry.</summary>
+    private static JsonNode? Entry(JsonNode payload, string id) => Payloads.Unit(payload, id) ?? Payloads.Move(payload, id);
 
     private static double Latitude(JsonNode marker) => (double)marker["latitude"]!;
 
@@ -65,7 +69,7 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         Assert.Equal("stray-1", (string?)device["device"]);
 
         // The unit's tracker is shown only as its unit, in the snapshot and in every frame since.
-        Assert.DoesNotContain(map.Snapshots.Concat(map.Frames), p => HasUnit(p, "force-a-veh"));
+        Assert.DoesNotContain(map.Snapshots.Concat(map.Frames), p => Payloads.Mentions(p, "force-a-veh"));
     }
 
     [Fact]
@@ -95,10 +99,13 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         await fixture.PositionedAsync("box-in", time.AddSeconds(1));
         await fixture.PositionedAsync("box-out", time.AddSeconds(1));
         var removed = await fixture.FrameAsync(map, 0, f => Payloads.Ids(f, "removed").Contains("box-in"), "box-in removed");
-        var entered = await fixture.FrameAsync(map, 0, f => HasUnit(f, "box-out"), "box-out in the box");
+        var entered = await fixture.FrameAsync(map, 0, f => Payloads.Mentions(f, "box-out"), "box-out in the box");
 
+        // New to the view, so in full, though only its place changed.
+        Assert.Null(Payloads.Move(entered, "box-out"));
         Assert.Equal(Band + 0.005, Latitude(Payloads.Unit(entered, "box-out")!), 9);
-        Assert.DoesNotContain(map.Frames, f => HasUnit(f, "box-in") && Latitude(Payloads.Unit(f, "box-in")!) > Band + 0.01);
+        Assert.Equal("Call box-out", (string?)Payloads.Unit(entered, "box-out")!["callSign"]);
+        Assert.DoesNotContain(map.Frames, f => Entry(f, "box-in") is { } e && Latitude(e) > Band + 0.01);
         Assert.DoesNotContain("box-in", Payloads.Ids(removed));
     }
 
@@ -122,8 +129,8 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         await SetStatusAsync("ts-c", "unavailable", "custody");
         await fixture.FrameAsync(team, 0, f => HasUnit(f, "ts-c"), "ts-c's change in the team view");
         await fixture.FrameAsync(station, 0, f => HasUnit(f, "ts-b"), "ts-b's change in the station view");
-        Assert.DoesNotContain(team.Frames, f => HasUnit(f, "ts-b"));
-        Assert.DoesNotContain(station.Frames, f => HasUnit(f, "ts-c"));
+        Assert.DoesNotContain(team.Frames, f => Payloads.Mentions(f, "ts-b"));
+        Assert.DoesNotContain(station.Frames, f => Payloads.Mentions(f, "ts-c"));
     }
 
     [Fact]
@@ -143,16 +150,18 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         }
 
         await fixture.PositionedAsync("coal", start.AddSeconds(9));
-        var frame = await fixture.FrameAsync(map, 0, f => HasUnit(f, "coal"), "coal's position");
+        var frame = await fixture.FrameAsync(map, 0, f => Payloads.Mentions(f, "coal"), "coal's position");
 
-        var marker = Assert.Single(Payloads.Units(frame), u => (string?)u["id"] == "coal");
+        // The first fix gave the unit its device (it had no position), so the ten are one marker in full.
+        var marker = Assert.Single(Payloads.Units(frame).Concat(Payloads.Moved(frame)), u => (string?)u["id"] == "coal");
+        Assert.Equal("coal-veh", (string?)marker["device"]);
         Assert.Equal(Band + 0.0009, Latitude(marker), 9);
         Assert.Equal(start.AddSeconds(9), DateTimeOffset.Parse((string)marker["time"]!, System.Globalization.CultureInfo.InvariantCulture));
 
         // A later change comes in a later frame; before it, the fixes made exactly one frame.
         await SetStatusAsync("coal", "unavailable", "refreshments");
         await fixture.FrameAsync(map, 0, f => (string?)Payloads.Unit(f, "coal")?["status"] == "unavailable", "coal unavailable");
-        Assert.Single(map.Frames, f => HasUnit(f, "coal") && (string?)Payloads.Unit(f, "coal")!["status"] == "available");
+        Assert.Single(map.Frames, f => Payloads.Mentions(f, "coal") && (string?)Payloads.Unit(f, "coal")?["status"] != "unavailable");
     }
 
     [Fact]
@@ -177,7 +186,7 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         var seen = map.Frames.Count;
         await LiveMapServerFixture.PlaceAsync(radio, Longitude, Band + 0.0002, time.AddSeconds(2));
         await fixture.FrameAsync(map, seen, f => Payloads.Ids(f, "removed").Contains("walk.walk-o"), "the foot patrol removed");
-        Assert.DoesNotContain(map.Frames.Skip(seen), f => HasUnit(f, "walk.walk-o"));
+        Assert.DoesNotContain(map.Frames.Skip(seen), f => Payloads.Mentions(f, "walk.walk-o"));
     }
 
     [Fact]
@@ -215,8 +224,142 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
 
         await SetStatusAsync("status-a", "unavailable", "vehicle defect");
 
-        var frame = await fixture.FrameAsync(map, 0, f => HasUnit(f, "status-a"), "status-a's new status");
+        // A status change comes in full, never as a move.
+        var frame = await fixture.FrameAsync(map, 0, f => Payloads.Mentions(f, "status-a"), "status-a's new status");
+        Assert.Null(Payloads.Move(frame, "status-a"));
         Assert.Equal("unavailable", (string?)Payloads.Unit(frame, "status-a")!["status"]);
+    }
+
+    [Fact]
+    public async Task Moves_and_a_status_change_between_two_frames_arrive_as_one_marker_in_full_and_a_move_alone_after_as_a_move()
+    {
+        const double Band = 52.88;
+        await fixture.OnDutyAsync("both", "Both team", "Both station");
+        await using var vehicle = await fixture.DeviceAsync("both-veh");
+        await using var map = await fixture.MapAsync();
+        await map.JoinAsync(MapViews.Team("Both team"));
+        var time = Now();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band, time);
+        await fixture.FrameAsync(map, 0, f => Payloads.Mentions(f, "both"), "both's first position");
+
+        // Before the view's next frame: it moves, its status changes, it moves again, each taken into the view at a
+        // step of its own, so the view's pending changes coalesce them (a move, then a change in full, then a move).
+        var seen = map.Frames.Count;
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + 0.001, time.AddSeconds(1));
+        await fixture.PositionedAsync("both", time.AddSeconds(1));
+        await fixture.StepAsync();
+        await SetStatusAsync("both", "unavailable", "refreshments");
+        await fixture.StepAsync();
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + 0.002, time.AddSeconds(2));
+        await fixture.PositionedAsync("both", time.AddSeconds(2));
+        await fixture.StepAsync();
+        Assert.Equal(seen, map.Frames.Count);
+        var frame = await fixture.FrameAsync(map, seen, f => Payloads.Mentions(f, "both"), "both's moves and status");
+
+        Assert.Null(Payloads.Move(frame, "both"));
+        var marker = Payloads.Unit(frame, "both")!;
+        Assert.Equal("unavailable", (string?)marker["status"]);
+        Assert.Equal(Band + 0.002, Latitude(marker), 9);
+
+        // A move alone after that is a move entry again.
+        seen = map.Frames.Count;
+        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + 0.003, time.AddSeconds(3));
+        var moved = await fixture.FrameAsync(map, seen, f => Payloads.Mentions(f, "both"), "both's next move");
+        Assert.False(HasUnit(moved, "both"));
+        Assert.Equal(Band + 0.003, Latitude(Payloads.Move(moved, "both")!), 9);
+        Assert.Equal("unavailable", (string?)map.Markers()["both"]["status"]);
+    }
+
+    [Fact]
+    public async Task A_client_that_joins_while_its_view_has_changes_pending_never_gets_a_move_for_a_marker_its_snapshot_lacks()
+    {
+        const double Band = 52.86;
+        string[] units = ["mid-a", "mid-b", "mid-c"];
+        var devices = new Dictionary<string, DeviceClient>();
+        foreach (var unit in units)
+        {
+            await fixture.OnDutyAsync(unit, "Mid team", "Mid station");
+            devices[unit] = await fixture.DeviceAsync(unit + "-veh");
+        }
+
+        try
+        {
+            async Task PlaceAllAsync(DateTimeOffset at, double a, double b, double c)
+            {
+                foreach (var (unit, latitude) in units.Zip([a, b, c]))
+                {
+                    await LiveMapServerFixture.PlaceAsync(devices[unit], Longitude, latitude, at);
+                }
+
+                foreach (var unit in units)
+                {
+                    await fixture.PositionedAsync(unit, at);
+                }
+            }
+
+            var box = MapViews.Box(Longitude - 0.01, Band - 0.01, Longitude + 0.01, Band + 0.01);
+            var time = Now();
+
+            // mid-a and mid-c in the box, mid-b north of it; the first client's snapshot.
+            await PlaceAllAsync(time, Band, Band + 0.05, Band + 0.001);
+            await using var early = await fixture.MapAsync();
+            var earlySnapshot = await early.JoinAsync(box);
+            Assert.Equal(["mid-a", "mid-c"], Payloads.Ids(earlySnapshot).Where(units.Contains).Order(StringComparer.Ordinal));
+
+            // Pending for the view's next frame: mid-a moved in the box (a move), mid-b came into it (in full), mid-c left it.
+            await PlaceAllAsync(time.AddSeconds(1), Band + 0.001, Band + 0.005, Band + 0.05);
+
+            // A second client joins the view now, the live map's clock not having moved: its snapshot shows the box as it is.
+            await using var late = await fixture.MapAsync(messagePack: true);
+            var lateSnapshot = await late.JoinAsync(box);
+            Assert.Equal(["mid-a", "mid-b"], Payloads.Ids(lateSnapshot).Where(units.Contains).Order(StringComparer.Ordinal));
+
+            // After it joined: mid-a and mid-b move in the box, mid-c comes back into it.
+            var last = time.AddSeconds(2);
+            await PlaceAllAsync(last, Band + 0.002, Band + 0.006, Band + 0.002);
+
+            foreach (var client in new[] { early, late })
+            {
+                await Eventually.UntilAsync(
+                    () =>
+                    {
+                        // Done too, to fail below, once a move came for a marker the client did not hold.
+                        var markers = client.Markers();
+                        var done = units.All(u => markers.TryGetValue(u, out var m) && Time(m) == last) || client.MovesOfMarkersNotHeld().Count > 0;
+                        if (!done)
+                        {
+                            fixture.Clock.Advance(LiveMapServerFixture.FrameInterval);
+                        }
+
+                        return Task.FromResult(done);
+                    },
+                    done => done,
+                    "the three units at their last place");
+
+                Assert.Empty(client.MovesOfMarkersNotHeld());
+                var held = client.Markers();
+                Assert.Equal(Band + 0.002, Latitude(held["mid-a"]), 9);
+                Assert.Equal(Band + 0.006, Latitude(held["mid-b"]), 9);
+                Assert.Equal(Band + 0.002, Latitude(held["mid-c"]), 9);
+                Assert.All(units, u => Assert.Equal("Call " + u, (string?)held[u]["callSign"]));
+            }
+
+            // mid-a only ever moved in the box: both clients got it as moves, on top of their snapshots.
+            Assert.Contains(early.Frames, f => Payloads.Move(f, "mid-a") is not null);
+            Assert.Contains(late.Frames, f => Payloads.Move(f, "mid-a") is not null);
+            Assert.DoesNotContain(late.Frames, f => HasUnit(f, "mid-a"));
+
+            // mid-c came back into the box: in full to both, whatever it did in between.
+            Assert.Contains(early.Frames, f => HasUnit(f, "mid-c"));
+            Assert.Contains(late.Frames, f => HasUnit(f, "mid-c"));
+        }
+        finally
+        {
+            foreach (var device in devices.Values)
+            {
+                await device.DisposeAsync();
+            }
+        }
     }
 
     [Fact]
@@ -328,7 +471,7 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
 
         // Views take turns: the connection's own view has its next frame (a heartbeat at the latest) after the change too.
         await fixture.FrameAsync(reconnected, reconnected.Frames.Count, _ => true, "the connection's next frame");
-        Assert.DoesNotContain(reconnected.Frames.Skip(before), f => HasUnit(f, "again"));
+        Assert.DoesNotContain(reconnected.Frames.Skip(before), f => Payloads.Mentions(f, "again"));
     }
 
     [Fact]
@@ -353,12 +496,25 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         Assert.True(JsonNode.DeepEquals(jsonSnapshot, packSnapshot), $"JSON: {jsonSnapshot}\nMessagePack: {packSnapshot}");
         Assert.Equal(2, Payloads.Units(jsonSnapshot).Count());
 
-        // One frame for the view: byte for byte the same document in both protocols.
-        await LiveMapServerFixture.PlaceAsync(vehicle, Longitude, Band + 0.001, time.AddSeconds(1));
+        // One frame for the view: byte for byte the same document in both protocols. pack-a only moved (a move
+        // entry), pack-b changed status (in full).
+        await vehicle.PublishAsync(DeviceClient.Fix("pack-a-veh", time.AddSeconds(1), lat: Band + 0.001, lon: Longitude, speed: 8.5) with { Heading = 45 });
+        await fixture.PositionedAsync("pack-a", time.AddSeconds(1));
         await SetStatusAsync("pack-b", "unavailable", "refreshments");
-        var jsonFrame = await fixture.FrameAsync(json, 0, f => HasUnit(f, "pack-b"), "the JSON frame");
-        var packFrame = await fixture.FrameAsync(messagePack, 0, f => HasUnit(f, "pack-b"), "the MessagePack frame");
+        var jsonFrame = await fixture.FrameAsync(json, 0, f => Payloads.Mentions(f, "pack-b"), "the JSON frame");
+        var packFrame = await fixture.FrameAsync(messagePack, 0, f => Payloads.Mentions(f, "pack-b"), "the MessagePack frame");
         Assert.True(JsonNode.DeepEquals(jsonFrame, packFrame), $"JSON: {jsonFrame}\nMessagePack: {packFrame}");
+
+        Assert.Equal("unavailable", (string?)Payloads.Unit(jsonFrame, "pack-b")?["status"]);
+        Assert.Null(Payloads.Move(jsonFrame, "pack-b"));
+        Assert.Null(Payloads.Unit(jsonFrame, "pack-a"));
+        var move = (JsonObject)Payloads.Move(jsonFrame, "pack-a")!;
+        Assert.Equal(["id", "longitude", "latitude", "heading", "speed", "time"], move.Select(p => p.Key));
+        Assert.Equal(Longitude, (double)move["longitude"]!, 9);
+        Assert.Equal(Band + 0.001, Latitude(move), 9);
+        Assert.Equal(45, (double)move["heading"]!);
+        Assert.Equal(8.5, (double)move["speed"]!);
+        Assert.Equal(time.AddSeconds(1), Time(move));
     }
 
     [Theory]
@@ -401,7 +557,7 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
         var stats = await fixture.Http.GetFromJsonAsync<JsonObject>("/api/livemap/stats");
         Assert.True((long)stats!["heartbeatsSent"]! >= 1, stats.ToString());
 
-        static bool IsEmpty(JsonNode frame) => new[] { "units", "removed", "incidents", "alarms", "dispatches" }.All(key => frame[key]!.AsArray().Count == 0);
+        static bool IsEmpty(JsonNode frame) => new[] { "units", "moved", "removed", "incidents", "alarms", "dispatches" }.All(key => frame[key]!.AsArray().Count == 0);
     }
 
     [Fact]

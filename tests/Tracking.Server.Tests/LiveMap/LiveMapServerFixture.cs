@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -73,6 +74,21 @@ public sealed class LiveMapServerFixture : IAsyncLifetime
             what);
         return frame!;
     }
+
+    /// <summary>
+    /// Moves the live map's clock a tenth of a frame interval, as far as its next step, and waits until the step is done:
+    /// what changed before is then taken into the views, where it waits, coalesced with what comes after, for their next
+    /// frame. Right after <see cref="FrameAsync"/> no view is due for an interval, so up to nine of these fall between
+    /// two frames.
+    /// </summary>
+    public async Task StepAsync()
+    {
+        var before = await TicksAsync();
+        Clock.Advance(FrameInterval / 10);
+        await Eventually.UntilAsync(TicksAsync, ticks => ticks > before, "the live map's next step");
+    }
+
+    private async Task<long> TicksAsync() => (long)(await Http.GetFromJsonAsync<JsonObject>("/api/livemap/stats"))!["ticks"]!;
 
     /// <summary>
     /// Puts unit <paramref name="unit"/> (call sign <c>Call {unit}</c>, vehicle tracker <c>{unit}-veh</c>, one officer

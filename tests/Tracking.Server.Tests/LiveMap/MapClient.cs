@@ -14,6 +14,9 @@ namespace Tracking.Server.Tests.LiveMap;
 /// </summary>
 public sealed class MapClient : IAsyncDisposable
 {
+    // What a move entry carries besides the id.
+    private static readonly string[] MoveFields = ["longitude", "latitude", "heading", "speed", "time"];
+
     private readonly HubConnection _connection;
     private readonly Lock _gate = new();
     private readonly List<JsonNode> _snapshots = [];
@@ -110,15 +113,27 @@ public sealed class MapClient : IAsyncDisposable
 
     public Task InvokeJoinAsync(object? view) => _connection.InvokeAsync("JoinView", view);
 
-    /// <summary>The markers as a page would hold them: the last snapshot, then every frame since applied in order.</summary>
-    public Dictionary<string, JsonNode> Markers()
+    /// <summary>
+    /// The markers as a page would hold them: the last snapshot, then every frame since applied in order (a move entry
+    /// sets the place of the marker held; one for a marker not held is ignored, as the page does).
+    /// </summary>
+    public Dictionary<string, JsonNode> Markers() => Replay().Markers;
+
+    /// <summary>
+    /// Move entries since the last snapshot for markers the client did not hold in full when they came: none, if the
+    /// server keeps its word that a move is only ever sent on top of a state the client has.
+    /// </summary>
+    public IReadOnlyList<string> MovesOfMarkersNotHeld() => Replay().NotHeld;
+
+    private (Dictionary<string, JsonNode> Markers, List<string> NotHeld) Replay()
     {
         lock (_gate)
         {
             var markers = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+            var notHeld = new List<string>();
             if (_snapshots.Count == 0)
             {
-                return markers;
+                return (markers, notHeld);
             }
 
             foreach (var unit in Payloads.Units(_snapshots[^1]))
@@ -133,13 +148,31 @@ public sealed class MapClient : IAsyncDisposable
                     markers[(string)unit["id"]!] = unit;
                 }
 
+                foreach (var move in Payloads.Moved(frame))
+                {
+                    var id = (string)move["id"]!;
+                    if (!markers.TryGetValue(id, out var held))
+                    {
+                        notHeld.Add(id);
+                        continue;
+                    }
+
+                    var moved = held.DeepClone();
+                    foreach (var field in MoveFields)
+                    {
+                        moved[field] = move[field]?.DeepClone();
+                    }
+
+                    markers[id] = moved;
+                }
+
                 foreach (var id in Payloads.Ids(frame, "removed"))
                 {
                     markers.Remove(id);
                 }
             }
 
-            return markers;
+            return (markers, notHeld);
         }
     }
 

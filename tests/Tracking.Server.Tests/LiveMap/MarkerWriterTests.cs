@@ -8,7 +8,7 @@ using Tracking.Server.LiveMap;
 
 namespace Tracking.Server.Tests.LiveMap;
 
-/// <summary>A marker written field by field is byte for byte what the API's serializer writes, and its MessagePack the same document.</summary>
+/// <summary>A marker and its move entry written field by field are byte for byte what the API's serializer writes, and their MessagePack the same documents.</summary>
 public sealed class MarkerWriterTests
 {
     public static TheoryData<int> Seeds() => [1, 2, 3, 4, 5];
@@ -56,6 +56,33 @@ public sealed class MarkerWriterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_move_entry_is_the_id_and_place_as_the_APIs_serializer_writes_them(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 200; i++)
+        {
+            var marker = Random(random, i);
+            var expected = new MoveEntry(marker.Id, marker.Longitude, marker.Latitude, marker.Heading, marker.Speed, marker.Time);
+            Assert.Equal(JsonSerializer.Serialize(expected, CommandJson.Options), Encoding.UTF8.GetString(MarkerWriter.MoveJson(marker)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void A_move_entrys_MessagePack_is_the_same_document_as_its_JSON(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 200; i++)
+        {
+            var marker = Random(random, i);
+            var json = JsonNode.Parse(MarkerWriter.MoveJson(marker));
+            var packed = JsonNode.Parse(MessagePackSerializer.ConvertToJson(MarkerWriter.MoveMessagePack(marker)));
+            Assert.True(JsonNode.DeepEquals(Numbers(json), Numbers(packed)), $"{json}\n{packed}");
+        }
+    }
+
     /// <summary>Every number as a double: JSON has one kind of number, as a browser reads both protocols.</summary>
     private static JsonNode? Numbers(JsonNode? node) => node switch
     {
@@ -64,4 +91,7 @@ public sealed class MarkerWriterTests
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(v.GetValue<double>()),
         _ => node?.DeepClone(),
     };
+
+    /// <summary>What a move entry is meant to be, for the API's serializer to write.</summary>
+    private sealed record MoveEntry(string Id, double? Longitude, double? Latitude, double? Heading, double? Speed, DateTimeOffset? Time);
 }

@@ -33,8 +33,16 @@ public static class Payloads
         _ => throw new InvalidOperationException($"Unexpected MessagePack value of type {value.GetType()}"),
     };
 
-    /// <summary>The markers of a snapshot or frame.</summary>
+    /// <summary>The markers of a snapshot or frame sent in full.</summary>
     public static IEnumerable<JsonNode> Units(JsonNode payload) => payload["units"]!.AsArray().Select(u => u!);
+
+    /// <summary>The move entries of a frame (a snapshot has none).</summary>
+    public static IEnumerable<JsonNode> Moved(JsonNode payload) => payload["moved"]?.AsArray().Select(m => m!) ?? [];
+
+    public static JsonNode? Move(JsonNode payload, string id) => Moved(payload).FirstOrDefault(m => (string?)m["id"] == id);
+
+    /// <summary>Whether the payload tells anything of the marker's state: in full or as a move.</summary>
+    public static bool Mentions(JsonNode payload, string id) => Unit(payload, id) is not null || Move(payload, id) is not null;
 
     public static IEnumerable<string> Ids(JsonNode payload, string list = "units") =>
         payload[list]!.AsArray().Select(u => u is JsonObject ? (string)u["id"]! : (string)u!);

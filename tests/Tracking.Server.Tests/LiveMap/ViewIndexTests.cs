@@ -39,8 +39,16 @@ public sealed class ViewIndexTests
         var groups = views.Select(v => new ViewGroup(v)).ToList();
         var index = new ViewIndex();
         index.Build(groups);
+        // New markers, markers that changed anything, and (half of the rest) markers that only moved somewhere else.
         var changes = Enumerable.Range(0, 2_000)
-            .Select(i => new MarkerChange(random.Next(10) == 0 ? null : Marker(random, "U" + i), Marker(random, "U" + i)))
+            .Select(i =>
+            {
+                var previous = random.Next(10) == 0 ? null : Marker(random, "U" + i);
+                var current = previous is not null && random.Next(2) == 0
+                    ? new PreparedMarker(previous.Marker with { Longitude = -1.3 + (random.NextDouble() * 0.4), Latitude = 52.5 + (random.NextDouble() * 0.3) })
+                    : Marker(random, "U" + i);
+                return new MarkerChange(previous, current);
+            })
             .ToList();
         var gone = Enumerable.Range(0, 200).Select(i => Marker(random, "G" + i)).ToList();
 
@@ -49,11 +57,15 @@ public sealed class ViewIndexTests
         foreach (var group in groups)
         {
             var view = group.View;
-            var units = changes.Where(c => view.Contains(c.Current.Marker)).Select(c => c.Current.Id);
+            // A move for the view: it showed the previous state, shows the current one, and only the place changed.
+            bool IsMove(MarkerChange c) => c.Previous is { } p && view.Contains(p.Marker) && c.Current.Marker.OnlyMovedFrom(p.Marker);
+            var units = changes.Where(c => view.Contains(c.Current.Marker) && !IsMove(c)).Select(c => c.Current.Id);
+            var moved = changes.Where(c => view.Contains(c.Current.Marker) && IsMove(c)).Select(c => c.Current.Id);
             var removed = changes.Where(c => !view.Contains(c.Current.Marker) && c.Previous is { } p && view.Contains(p.Marker)).Select(c => c.Current.Id)
                 .Concat(gone.Where(g => view.Contains(g.Marker)).Select(g => g.Id));
             var frame = group.Pending.Take(DateTimeOffset.UnixEpoch);
             Assert.Equal(units.Order(StringComparer.Ordinal), frame.Units.Select(u => u.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(moved.Order(StringComparer.Ordinal), frame.Moved.Select(u => u.Id).Order(StringComparer.Ordinal));
             Assert.Equal(removed.Order(StringComparer.Ordinal), frame.Removed.Order(StringComparer.Ordinal));
         }
     }

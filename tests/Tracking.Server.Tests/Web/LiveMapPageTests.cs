@@ -174,6 +174,50 @@ public sealed partial class LiveMapPageTests(LiveMapFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_move_entry_updates_the_speed_the_popup_shows_and_lengthens_the_open_trail()
+    {
+        const string DeviceId = "web-move-entry";
+        await TrackingServer.RegisterAsync(fixture.Http, DeviceId);
+        await using var device = await fixture.DeviceAsync(DeviceId);
+        var start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        await device.PublishAsync(Fix(DeviceId, start, 52.633, -1.128, heading: 90));
+        await Eventually.UntilAsync(() => LiveAsync(DeviceId), fix => fix is not null, $"{DeviceId} in /api/live");
+
+        await using var page = await OpenAsync();
+        await page.WaitUntilLiveAsync();
+        var marker = page.Marker(DeviceId);
+        await Expect(marker).ToBeVisibleAsync();
+        var before = await marker.BoundingBoxAsync() ?? throw new InvalidOperationException("the marker has no box");
+
+        // About 340 m east at 15 m/s: only its place, heading, speed and time change, so the page gets a move entry.
+        await device.PublishAsync(DeviceClient.Fix(DeviceId, start.AddSeconds(5), lat: 52.633, lon: -1.123, speed: 15) with { Heading = 100 });
+        await Eventually.UntilAsync(() => marker.BoundingBoxAsync(), box => box is not null && box.X > before.X + 20, "the marker to move east", LiveMapFixture.Timeout);
+        await Expect(marker).ToHaveAttributeAsync("data-heading", "100");
+
+        // The popup shows the speed the move brought (15 m/s is 54 km/h); the trail is both fixes, once stored.
+        await Eventually.UntilAsync(
+            () => fixture.Http.GetFromJsonAsync<JsonElement>($"/api/devices/{DeviceId}/track?purpose=tests"),
+            track => track.GetProperty("features")[0].GetProperty("properties").GetProperty("fixes").GetInt32() == 2,
+            $"{DeviceId}'s two fixes stored");
+        await marker.ClickAsync();
+        var popup = page.Page.Locator(".unit-popup");
+        await Expect(popup).ToContainTextAsync("54 km/h");
+        var trail = page.Page.Locator($"path.trail[data-unit='{DeviceId}']");
+        await Expect(trail).ToHaveAttributeAsync("data-points", "2");
+        var drawn = Vertices(await trail.GetAttributeAsync("d"));
+
+        // Another move while both are open, north-east (off the line so far: Leaflet leaves out a point in line with
+        // its neighbours): the popup shows the new speed (72 km/h), the trail gains the new place.
+        await device.PublishAsync(DeviceClient.Fix(DeviceId, start.AddSeconds(10), lat: 52.6345, lon: -1.118, speed: 20) with { Heading = 60 });
+        await Expect(popup).ToContainTextAsync("72 km/h");
+        await Eventually.UntilAsync(async () => Vertices(await trail.GetAttributeAsync("d")), n => n == drawn + 1, "the trail to gain the new place", LiveMapFixture.Timeout);
+        Assert.Empty(page.Errors);
+
+        // An SVG path as Leaflet draws a line: "M x y" then "L x y" for each further point.
+        static int Vertices(string? path) => path is null ? 0 : path.Count(c => c is 'M' or 'L');
+    }
+
+    [Fact]
     public async Task After_the_connection_drops_the_page_reconnects_joins_again_and_shows_what_moved_meanwhile()
     {
         const string DeviceId = "web-reconnect";
