@@ -169,15 +169,24 @@ internal sealed partial class LiveMapBroadcaster
 
     /// <summary>
     /// Hands a payload to SignalR on the thread pool: writing it into the connection copies its bytes, which for a
-    /// hundred clients is better spread over the cores than done one after another on the loop. A client has one send
-    /// at a time (see <see cref="LiveClient.Busy"/>), so its snapshot and frames stay in order.
+    /// hundred clients is better spread over the cores than done one after another on the loop. Each send starts after
+    /// the client's previous one, so its snapshots and frames arrive in order: a frame is never handed over while the
+    /// client is still receiving (see <see cref="LiveClient.Busy"/>), but a snapshot is, when the client joins another
+    /// view, and a frame of its old view must not arrive after it (its markers are not the new view's, and its move
+    /// entries are on top of states the new snapshot does not show).
     /// </summary>
     private Task Send(LiveClient client, string method, PreparedPayload payload, DateTimeOffset now)
     {
         client.LastSentAt = now;
         var proxy = _hub.Clients.Client(client.ConnectionId);
         var connectionId = client.ConnectionId;
-        var sending = Task.Run(() => ObserveAsync(connectionId, () => proxy.SendAsync(method, payload, CancellationToken.None)));
+        var previous = client.Sending;
+        var sending = Task.Run(async () =>
+        {
+            // It never fails: a failed send is counted where it is awaited (ObserveAsync).
+            await previous;
+            await ObserveAsync(connectionId, () => proxy.SendAsync(method, payload, CancellationToken.None));
+        });
         client.Sending = sending;
         return sending;
     }
