@@ -50,6 +50,9 @@ public sealed class LiveMapFixture : IAsyncLifetime
             ["Tracking:Patrol:MapDirectory"] = Map.Directory,
             // The stale-clock test stops the page's clock to see it turn red; a heartbeat every 2 s would restart it.
             ["Tracking:LiveMap:HeartbeatInterval"] = "00:01:00",
+            // Every test's page signs in through the form from the same address, more than the default ten a minute
+            // when the tests run quickly one after another.
+            ["Tracking:Security:SignInAttemptsPerMinute"] = "1000",
         });
         var port = FreePort.Next();
         Server.UseKestrel(port);
