@@ -112,8 +112,7 @@ const live = connectLive({
     if (frame.incidents?.length) renderList();
     for (const alarm of frame.alarms ?? []) alarms.upsert(alarm);
     for (const dispatch of frame.dispatches ?? []) logDispatch(dispatch);
-    // A move can give a marker its first position, so it may change the count too.
-    if (frame.units?.length || frame.moved?.length || frame.removed?.length) showCount();
+    if (frame.units?.length || frame.removed?.length) showCount();
     clock.frame(frame.time);
   },
   state(state) {

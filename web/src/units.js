@@ -129,8 +129,9 @@ export class UnitLayer {
 
   /**
    * Applies a frame's move entry ({ id, longitude, latitude, heading, speed, time }) to a marker held in full: the
-   * server sends one only when nothing else of the marker changed. A move for a marker not held (one the view never
-   * had, or a frame racing a view change) is ignored.
+   * server sends one only when nothing else of the marker changed, and only for a marker the page holds. One for a
+   * marker not held is ignored all the same. A move never changes how many markers are shown (a marker placed for the
+   * first time comes in full, with the device that placed it).
    */
   move(moved) {
     const entry = this.entries.get(moved.id);

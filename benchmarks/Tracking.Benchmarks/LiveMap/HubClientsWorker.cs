@@ -12,8 +12,9 @@ namespace Tracking.Benchmarks.LiveMap;
 /// The hub clients (<c>livemap clients …</c>, a process of its own so its CPU is measured apart): real SignalR
 /// clients over WebSockets, JSON or MessagePack, each joining its view (<see cref="BenchFleet.Views"/>). For every
 /// marker of every frame, in full or as a move entry, it records how old the marker's fix is on arrival (wall clock
-/// now − the fix's device time, which the load generator stamped when it published it): fix-to-client latency. Prints <c>READY</c> once every
-/// client has its snapshot; counts from <c>GO</c>; prints a <see cref="HubClientsReport"/> on <c>STOP</c>.
+/// now − the fix's device time, which the load generator stamped when it published it): fix-to-client latency.
+/// Prints <c>READY</c> once every client has its snapshot; counts from <c>GO</c>; prints a
+/// <see cref="HubClientsReport"/> on <c>STOP</c>.
 /// </summary>
 internal static class HubClientsWorker
 {

@@ -54,7 +54,7 @@ internal sealed record UnitMarker(
     /// <summary>
     /// Whether this state differs from <paramref name="previous"/> in nothing but where the marker is: its position,
     /// heading, speed and their time. Such a change goes to the clients as a move entry instead of the whole marker
-    /// (see <see cref="MarkerWriter.MoveJson"/>): nearly every change is one, and a move entry is well under half the marker's bytes.
+    /// (see <see cref="MarkerWriter.MoveJson"/>): nearly every change is one, and its entry is under half the bytes.
     /// </summary>
     public bool OnlyMovedFrom(UnitMarker previous)
     {

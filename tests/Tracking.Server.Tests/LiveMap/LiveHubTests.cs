@@ -154,6 +154,7 @@ public sealed class LiveHubTests(LiveMapServerFixture fixture) : IClassFixture<L
 
         // The first fix gave the unit its device (it had no position), so the ten are one marker in full.
         var marker = Assert.Single(Payloads.Units(frame).Concat(Payloads.Moved(frame)), u => (string?)u["id"] == "coal");
+        Assert.Same(Payloads.Unit(frame, "coal"), marker);
         Assert.Equal("coal-veh", (string?)marker["device"]);
         Assert.Equal(Band + 0.0009, Latitude(marker), 9);
         Assert.Equal(start.AddSeconds(9), DateTimeOffset.Parse((string)marker["time"]!, System.Globalization.CultureInfo.InvariantCulture));
