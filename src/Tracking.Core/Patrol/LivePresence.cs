@@ -252,7 +252,8 @@ public sealed class LivePresence
 
     /// <summary>
     /// One device's fixes within the reorder window, each with the state after it. Entries before
-    /// <see cref="Start"/> have left the window and wait for <see cref="Compact"/>; they are never read.
+    /// <see cref="Start"/> have left the window and wait for <see cref="Compact"/>; of them only the state after
+    /// the last one is read (<see cref="Base"/>).
     /// </summary>
     private sealed class DeviceTrack
     {
