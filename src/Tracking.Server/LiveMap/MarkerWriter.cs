@@ -55,7 +55,21 @@ internal static class MarkerWriter
     [ThreadStatic]
     private static Buffers? _buffers;
 
-    public static byte[] Json(UnitMarker marker)
+    public static byte[] Json(UnitMarker marker) => WriteJson(marker, WriteFields);
+
+    /// <summary>
+    /// The marker's move entry: <c>{"id", "longitude", "latitude", "heading", "speed", "time"}</c>, in the same number
+    /// and time formats as the whole marker, for a client that already holds every other field of it.
+    /// </summary>
+    public static byte[] MoveJson(UnitMarker marker) => WriteJson(marker, WritePlace);
+
+    public static byte[] MessagePack(UnitMarker marker) => WriteMessagePack(marker, 15, WriteFields);
+
+    /// <summary>The move entry (<see cref="MoveJson"/>) as the same MessagePack map.</summary>
+    public static byte[] MoveMessagePack(UnitMarker marker) => WriteMessagePack(marker, 6, WritePlace);
+
+    /// <summary>An object of the marker's id and what <paramref name="writeRest"/> writes, in this thread's buffers.</summary>
+    private static byte[] WriteJson(UnitMarker marker, Action<Utf8JsonWriter, UnitMarker> writeRest)
     {
         ArgumentNullException.ThrowIfNull(marker);
         var buffers = _buffers ??= new Buffers();
@@ -64,6 +78,30 @@ internal static class MarkerWriter
         json.Reset(buffers.Output);
         json.WriteStartObject();
         json.WriteString(JsonId, marker.Id);
+        writeRest(json, marker);
+        json.WriteEndObject();
+        json.Flush();
+        return buffers.Output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A map of <paramref name="fields"/> entries: the marker's id, then what <paramref name="writeRest"/> writes.</summary>
+    private static byte[] WriteMessagePack(UnitMarker marker, int fields, PackFields writeRest)
+    {
+        ArgumentNullException.ThrowIfNull(marker);
+        var buffers = _buffers ??= new Buffers();
+        buffers.Output.ResetWrittenCount();
+        var writer = new MessagePackWriter(buffers.Output);
+        writer.WriteMapHeader(fields);
+        writer.WriteRaw(PackId);
+        writer.Write(marker.Id);
+        writeRest(ref writer, buffers, marker);
+        writer.Flush();
+        return buffers.Output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Every field of the whole marker after its id.</summary>
+    private static void WriteFields(Utf8JsonWriter json, UnitMarker marker)
+    {
         json.WriteString(JsonKind, Kinds[(int)marker.Kind]);
         json.WriteString(JsonCallSign, marker.CallSign);
         WriteName(json, JsonType, Types, marker.Type is { } type ? (int)type : null);
@@ -74,39 +112,10 @@ internal static class MarkerWriter
         WriteText(json, JsonStation, marker.Station);
         WritePlace(json, marker);
         WriteText(json, JsonDevice, marker.Device);
-        json.WriteEndObject();
-        json.Flush();
-        return buffers.Output.WrittenSpan.ToArray();
     }
 
-    /// <summary>
-    /// The marker's move entry: <c>{"id", "longitude", "latitude", "heading", "speed", "time"}</c>, in the same number
-    /// and time formats as the whole marker, for a client that already holds every other field of it.
-    /// </summary>
-    public static byte[] MoveJson(UnitMarker marker)
+    private static void WriteFields(ref MessagePackWriter writer, Buffers buffers, UnitMarker marker)
     {
-        ArgumentNullException.ThrowIfNull(marker);
-        var buffers = _buffers ??= new Buffers();
-        buffers.Output.ResetWrittenCount();
-        var json = buffers.Json;
-        json.Reset(buffers.Output);
-        json.WriteStartObject();
-        json.WriteString(JsonId, marker.Id);
-        WritePlace(json, marker);
-        json.WriteEndObject();
-        json.Flush();
-        return buffers.Output.WrittenSpan.ToArray();
-    }
-
-    public static byte[] MessagePack(UnitMarker marker)
-    {
-        ArgumentNullException.ThrowIfNull(marker);
-        var buffers = _buffers ??= new Buffers();
-        buffers.Output.ResetWrittenCount();
-        var writer = new MessagePackWriter(buffers.Output);
-        writer.WriteMapHeader(15);
-        writer.WriteRaw(PackId);
-        writer.Write(marker.Id);
         writer.WriteRaw(PackKind);
         writer.WriteString(Kinds[(int)marker.Kind].EncodedUtf8Bytes);
         writer.WriteRaw(PackCallSign);
@@ -124,23 +133,6 @@ internal static class MarkerWriter
         WritePlace(ref writer, buffers, marker);
         writer.WriteRaw(PackDevice);
         writer.Write(marker.Device);
-        writer.Flush();
-        return buffers.Output.WrittenSpan.ToArray();
-    }
-
-    /// <summary>The move entry (<see cref="MoveJson"/>) as the same MessagePack map.</summary>
-    public static byte[] MoveMessagePack(UnitMarker marker)
-    {
-        ArgumentNullException.ThrowIfNull(marker);
-        var buffers = _buffers ??= new Buffers();
-        buffers.Output.ResetWrittenCount();
-        var writer = new MessagePackWriter(buffers.Output);
-        writer.WriteMapHeader(6);
-        writer.WriteRaw(PackId);
-        writer.Write(marker.Id);
-        WritePlace(ref writer, buffers, marker);
-        writer.Flush();
-        return buffers.Output.WrittenSpan.ToArray();
     }
 
     /// <summary>Where the marker is: longitude, latitude, heading, speed and time, the fields a move entry carries.</summary>
@@ -271,6 +263,8 @@ internal static class MarkerWriter
 
         return names;
     }
+
+    private delegate void PackFields(ref MessagePackWriter writer, Buffers buffers, UnitMarker marker);
 
     private sealed class Buffers
     {

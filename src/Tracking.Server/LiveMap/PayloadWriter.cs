@@ -22,8 +22,8 @@ internal static class PayloadWriter
         {
             case LiveFrame frame:
                 json.WriteString("time"u8, frame.Time);
-                WriteUnits(json, frame.Units);
-                WriteMoves(json, frame.Moved);
+                WriteMarkers(json, "units"u8, frame.Units, asMoves: false);
+                WriteMarkers(json, "moved"u8, frame.Moved, asMoves: true);
                 json.WriteStartArray("removed"u8);
                 foreach (var id in frame.Removed)
                 {
@@ -37,7 +37,7 @@ internal static class PayloadWriter
                 break;
             case LiveSnapshot snapshot:
                 json.WriteString("time"u8, snapshot.Time);
-                WriteUnits(json, snapshot.Units);
+                WriteMarkers(json, "units"u8, snapshot.Units, asMoves: false);
                 WriteList(json, "incidents"u8, payload.Lists[0].Json);
                 WriteList(json, "alarms"u8, payload.Lists[1].Json);
                 break;
@@ -58,8 +58,8 @@ internal static class PayloadWriter
             case LiveFrame frame:
                 writer.WriteMapHeader(7);
                 written += WriteTime(ref writer, payload.TimeText);
-                written += WriteUnits(ref writer, frame.Units);
-                written += WriteMoves(ref writer, frame.Moved);
+                written += WriteMarkers(ref writer, "units", frame.Units, asMoves: false);
+                written += WriteMarkers(ref writer, "moved", frame.Moved, asMoves: true);
                 writer.Write("removed");
                 writer.WriteArrayHeader(frame.Removed.Count);
                 foreach (var id in frame.Removed)
@@ -75,7 +75,7 @@ internal static class PayloadWriter
             case LiveSnapshot snapshot:
                 writer.WriteMapHeader(4);
                 written += WriteTime(ref writer, payload.TimeText);
-                written += WriteUnits(ref writer, snapshot.Units);
+                written += WriteMarkers(ref writer, "units", snapshot.Units, asMoves: false);
                 written += WriteList(ref writer, "incidents", payload.Lists[0].MessagePack);
                 written += WriteList(ref writer, "alarms", payload.Lists[1].MessagePack);
                 break;
@@ -98,23 +98,13 @@ internal static class PayloadWriter
         return buffer.WrittenSpan[1..^1].ToArray();
     }
 
-    private static void WriteUnits(Utf8JsonWriter json, IReadOnlyList<PreparedMarker> units)
+    /// <summary>The markers' bytes, made once each, copied in: whole markers, or their move entries.</summary>
+    private static void WriteMarkers(Utf8JsonWriter json, ReadOnlySpan<byte> name, IReadOnlyList<PreparedMarker> markers, bool asMoves)
     {
-        json.WriteStartArray("units"u8);
-        foreach (var unit in units)
+        json.WriteStartArray(name);
+        foreach (var marker in markers)
         {
-            json.WriteRawValue(unit.Json, skipInputValidation: true);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteMoves(Utf8JsonWriter json, IReadOnlyList<PreparedMarker> moved)
-    {
-        json.WriteStartArray("moved"u8);
-        foreach (var marker in moved)
-        {
-            json.WriteRawValue(marker.MoveJson, skipInputValidation: true);
+            json.WriteRawValue(asMoves ? marker.MoveJson : marker.Json, skipInputValidation: true);
         }
 
         json.WriteEndArray();
@@ -133,29 +123,14 @@ internal static class PayloadWriter
         return text.Length;
     }
 
-    private static int WriteUnits(ref MessagePackWriter writer, IReadOnlyList<PreparedMarker> units)
+    private static int WriteMarkers(ref MessagePackWriter writer, string name, IReadOnlyList<PreparedMarker> markers, bool asMoves)
     {
-        writer.Write("units");
-        writer.WriteArrayHeader(units.Count);
+        writer.Write(name);
+        writer.WriteArrayHeader(markers.Count);
         var written = 0;
-        foreach (var unit in units)
+        foreach (var marker in markers)
         {
-            var bytes = unit.MessagePack;
-            writer.WriteRaw(bytes);
-            written += bytes.Length;
-        }
-
-        return written;
-    }
-
-    private static int WriteMoves(ref MessagePackWriter writer, IReadOnlyList<PreparedMarker> moved)
-    {
-        writer.Write("moved");
-        writer.WriteArrayHeader(moved.Count);
-        var written = 0;
-        foreach (var marker in moved)
-        {
-            var bytes = marker.MoveMessagePack;
+            var bytes = asMoves ? marker.MoveMessagePack : marker.MessagePack;
             writer.WriteRaw(bytes);
             written += bytes.Length;
         }
